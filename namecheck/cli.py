@@ -1,0 +1,199 @@
+"""Command-line front end. Thin: parses options, calls the engine, prints a report.
+
+Heavy modules are imported inside the commands, so ``namecheck --version`` and
+``--help`` start instantly.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from namecheck import __version__
+from namecheck.errors import ExitCode, NamecheckError
+
+if TYPE_CHECKING:
+    from namecheck.checker import Checker
+
+app = typer.Typer(
+    name="namecheck",
+    help=(
+        "Catch garbled names (people, places, organisations) in prose before it is "
+        "published.\n\n"
+        "Checks text, Markdown and HTML against a YAML gazetteer of canonical names and "
+        "their accepted spellings, and flags forms like 'Mitchell Bacelet' with the fix "
+        "'Michelle Bachelet'."
+    ),
+    epilog=(
+        "Examples:\n\n"
+        "  namecheck check article.md            # lint one file\n\n"
+        "  namecheck check content/ --format json # a whole folder, JSON for tools\n\n"
+        "  cat draft.txt | namecheck check -      # stdin\n\n"
+        "  namecheck explain 'Svetlana Tikhanovska'\n\n"
+        "Exit codes: 0 clean, 1 names to check, 2 bad input/config/gazetteer, 3 internal error."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+gazetteer_app = typer.Typer(
+    help="Inspect and validate gazetteers.", no_args_is_help=True, rich_markup_mode=None
+)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+GazetteerOption = Annotated[
+    Optional[list[Path]],  # noqa: UP045 - typer needs Optional here
+    typer.Option(
+        "--gazetteer",
+        "-g",
+        help="Extra gazetteer YAML file or folder of *.yaml files (repeatable).",
+        metavar="PATH",
+        show_default=False,
+    ),
+]
+NoDefaultOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-default-gazetteer", help="Use only the gazetteers given with --gazetteer."
+    ),
+]
+ThresholdOption = Annotated[
+    Optional[float],  # noqa: UP045
+    typer.Option(
+        "--threshold",
+        metavar="SCORE",
+        min=0.0,
+        max=1.0,
+        help="Score from 0 to 1 a fuzzy match needs to be flagged [default: 0.7]. "
+        "Lower finds more garbles and more false alarms.",
+        show_default=False,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"namecheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """namecheck: catch garbled names before they are published."""
+
+
+def _gazetteer_files(paths: list[Path] | None) -> list[Path]:
+    files: list[Path] = []
+    for path in paths or []:
+        if path.is_dir():
+            found = sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
+            if not found:
+                raise NamecheckError("folder holds no *.yaml gazetteer files", str(path))
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def _checker(
+    gazetteers: list[Path] | None, no_default: bool, threshold: float | None
+) -> Checker:
+    from namecheck.checker import Checker
+    from namecheck.matcher import Settings
+
+    settings = Settings() if threshold is None else Settings(threshold=threshold)
+    if no_default and not gazetteers:
+        raise NamecheckError("--no-default-gazetteer needs at least one --gazetteer PATH")
+    return Checker.from_paths(_gazetteer_files(gazetteers), default=not no_default,
+                              settings=settings)  # fmt: skip
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders to check (folders: *.txt, *.md, *.html inside); - for stdin.",
+            show_default=False,
+            metavar="PATH...",
+        ),
+    ],
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: text (default), concise or json.",
+            metavar="FORMAT",
+        ),
+    ] = "text",
+    gazetteer: GazetteerOption = None,
+    no_default_gazetteer: NoDefaultOption = False,
+    threshold: ThresholdOption = None,
+    stdin_filename: Annotated[
+        str,
+        typer.Option(
+            help="Name shown for stdin; its extension picks the reader (.md, .html).",
+            metavar="NAME",
+        ),
+    ] = "<stdin>",
+    encoding: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            help="Decode files with this encoding instead of UTF-8.",
+            show_default=False,
+            metavar="CODEC",
+        ),
+    ] = None,
+) -> None:
+    """Check files for garbled names.
+
+    Prints one line per finding as path:line:column, the rule code, the text found
+    and the suggested fix; exits 1 if anything was found.
+    """
+    from namecheck.report import FORMATS, formatter
+    from namecheck.runner import RunOptions, run
+
+    if output_format not in FORMATS:
+        raise NamecheckError(
+            f"unknown format '{output_format}' (choose from: {', '.join(FORMATS)})"
+        )
+    checker = _checker(gazetteer, no_default_gazetteer, threshold)
+    options = RunOptions(encoding=encoding, stdin_filename=stdin_filename)
+    result = run(checker, paths, options)
+    sys.stdout.write(formatter(output_format)(result))
+    if output_format != "json":
+        from namecheck.report.text import safe
+
+        for error in result.errors:
+            sys.stderr.write(f"namecheck: error: {safe(str(error))}\n")
+    if result.errors:
+        raise typer.Exit(ExitCode.USAGE)
+    raise typer.Exit(ExitCode.FINDINGS if result.failing else ExitCode.CLEAN)
+
+
+def main() -> None:
+    """Console entry point: every user error is one line and exit 2, never a traceback."""
+    try:
+        app()  # click's standalone mode: usage errors print usage and exit 2
+    except NamecheckError as exc:
+        from namecheck.report.text import safe
+
+        for line in str(exc).splitlines():
+            sys.stderr.write(f"namecheck: error: {safe(line)}\n")
+        sys.exit(ExitCode.USAGE)
+    except Exception as exc:  # noqa: BLE001 - last resort: one line, distinct exit code
+        sys.stderr.write(
+            f"namecheck: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in namecheck; please report it with the command you ran.\n"
+        )
+        sys.exit(ExitCode.INTERNAL)

@@ -1,0 +1,120 @@
+"""Finding the files to check and reading them into text, one error per bad file.
+
+Nothing here raises for a single bad file: each problem becomes an
+:class:`~namecheck.errors.InputError` naming the file, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from namecheck.errors import InputError
+
+DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
+MAX_BYTES = 64 * 1024 * 1024
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded file: its text, plus what a fix needs to write it back unchanged."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    bom: bool = False
+
+
+def discover(
+    paths: Sequence[str], extensions: Sequence[str] = DEFAULT_EXTENSIONS
+) -> Iterator[str | InputError]:
+    """Files named or found under directories (sorted, hidden folders skipped)."""
+    for name in paths:
+        if name == STDIN:
+            yield STDIN
+            continue
+        path = Path(name)
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            yield InputError("no such file or directory", name)
+            continue
+        except OSError as exc:
+            yield InputError(f"cannot access: {exc.strerror}", name)
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk(path, extensions)
+        else:
+            yield name
+
+
+def _walk(root: Path, extensions: Sequence[str]) -> Iterator[str | InputError]:
+    errors: list[InputError] = []
+
+    def on_error(exc: OSError) -> None:
+        errors.append(InputError(f"cannot list directory: {exc.strerror}", str(exc.filename)))
+
+    found: list[str] = []
+    for folder, dirs, names in os.walk(root, onerror=on_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            if name.lower().endswith(tuple(extensions)) and not name.startswith("."):
+                found.append(os.path.join(folder, name))
+    yield from errors
+    yield from sorted(found)
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
+    """Bytes → text; UTF-8 (with or without BOM) unless an encoding is given."""
+    if encoding:
+        try:
+            bom = encoding.lower().replace("-", "").replace("_", "") == "utf8sig"
+            return Source(path, data.decode(encoding), encoding, bom)
+        except LookupError:
+            raise InputError(f"unknown encoding '{encoding}'", path) from None
+        except UnicodeDecodeError as exc:
+            raise InputError(f"cannot decode as {encoding}: {exc.reason}", path) from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError("file is UTF-16; convert it to UTF-8 or pass --encoding utf-16", path)
+    bom = data.startswith(codecs.BOM_UTF8)
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes); not checked", path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it to UTF-8 or pass --encoding",
+            path,
+        ) from None
+    return Source(path, text, "utf-8", bom)
+
+
+def read(path: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Source:
+    """Read and decode one file; every failure is an InputError naming it."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file (a FIFO, device or socket); not checked", path)
+        if info.st_size > max_bytes:
+            raise InputError(
+                f"file is {info.st_size // (1024 * 1024)} MiB, over the "
+                f"{max_bytes // (1024 * 1024)} MiB limit; split it or raise --max-size",
+                path,
+            )
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError("file disappeared before it could be read", path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path) from None
+    return decode(data, path, encoding)

@@ -1,0 +1,91 @@
+"""String keys that make transliteration variants of one name compare equal.
+
+Three levels, from strict to loose:
+
+* :func:`fold` — case and diacritics folded (``Jäger`` → ``jager``); what exact
+  matching of accepted and known-wrong forms uses.
+* :func:`translit_key` — letter groups that different romanisation systems
+  write differently are mapped to one spelling (w/v, j/y, ou/u, sch/sh, cz/ch,
+  š/sh, ks/x, kh/ch/h, -aya/-a, double letters …), so ``Selenskyj`` and
+  ``Zelensky`` share a key. Fuzzy scores are taken on these keys as well as on
+  the folds, because machine translation leaks the source language's system.
+* :func:`skeleton` — consonants only; a coarse phonetic key used as a second
+  signal, never alone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from unidecode import unidecode
+
+# Letters whose unidecode folding loses a sound that another system spells out.
+_PRE_FOLD = str.maketrans(
+    {
+        "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss",
+        "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+        "š": "sh", "Š": "Sh", "ž": "zh", "Ž": "Zh", "č": "ch", "Č": "Ch",
+        "ś": "sh", "Ś": "Sh", "ź": "zh", "ż": "zh", "Ż": "Zh", "ć": "ch", "Ć": "Ch",
+        "ł": "l", "Ł": "L", "ŭ": "u", "ř": "rzh",
+    }
+)  # fmt: skip
+
+# Ordered rewrites on a folded, lower-case word; earlier rules feed later ones.
+_KEY_RULES: tuple[tuple[str, str], ...] = (
+    (r"[^a-z]", ""),
+    (r"tsch|tch|cz|ch|tsh", "c"),  # Czech/Polish/German/English spellings of ч / х
+    (r"sch|sz|sh", "s"),
+    (r"kh|gh", "h"),
+    (r"zh|dzh|dj", "j"),
+    (r"ph", "f"),
+    (r"ck|q|kw", "k"),
+    (r"x", "ks"),
+    (r"ts|tz|c", "c"),
+    (r"w", "v"),
+    (r"ou", "u"),
+    (r"ae", "e"),
+    (r"oe", "o"),
+    (r"ue", "u"),
+    (r"(?<=[aeiou])[jy](?=[aeiou])", "i"),
+    (r"^[jy](?=[aeiou])", "i"),
+    (r"[jy]", "i"),
+    (r"z", "s"),
+    (r"(ia|iia|aia|aya|aja|iya)$", "a"),
+    (r"(ii|iy|yi|ij|yj|y)$", "i"),
+    (r"(.)\1+", r"\1"),
+)
+_COMPILED = tuple((re.compile(pattern), repl) for pattern, repl in _KEY_RULES)
+_VOWELS = re.compile(r"(?<!^)[aeiou]")
+
+
+_NON_LATIN = re.compile(r"[^\W\d_](?<![\x00-\u024f\u1e00-\u1eff])")
+_APOSTROPHES = re.compile(r"['`\u2019\u02bc]")
+_SPACES = re.compile(r"[\s\-\u2010-\u2015]+")
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Lower-case form with apostrophes dropped and dashes as spaces.
+
+    Latin-script text is folded to ASCII (``Jäger`` → ``jager``); text in another
+    script keeps its letters, so a native form ``Киев`` never stands in for the
+    romanisation ``Kiev``, which a house style may reject.
+    """
+    folded = text.casefold() if _NON_LATIN.search(text) else unidecode(text).lower()
+    return _SPACES.sub(" ", _APOSTROPHES.sub("", folded)).strip()
+
+
+@lru_cache(maxsize=200_000)
+def translit_key(word: str) -> str:
+    """Key of one word under which its transliteration variants coincide."""
+    key = unidecode(word.translate(_PRE_FOLD)).lower()
+    for pattern, repl in _COMPILED:
+        key = pattern.sub(repl, key)
+    return key
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(word: str) -> str:
+    """Consonant skeleton of the transliteration key (first letter kept)."""
+    return _VOWELS.sub("", translit_key(word))

@@ -1,0 +1,41 @@
+"""Output formats: each turns a finished :class:`RunResult` into text.
+
+Formatters are small functions registered by name; checking never prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from namecheck.errors import NamecheckError
+from namecheck.model import Finding, Severity
+
+
+@dataclass
+class RunResult:
+    """Everything a run produced, in input order."""
+
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[NamecheckError] = field(default_factory=list)
+    files_checked: int = 0
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def failing(self) -> list[Finding]:
+        """Findings that fail a run (info-level ones are advice only)."""
+        return [f for f in self.findings if f.severity is not Severity.INFO]
+
+
+Formatter = Callable[[RunResult], str]
+FORMATS = {
+    "text": "namecheck.report.text:render",
+    "concise": "namecheck.report.text:render_concise",
+    "json": "namecheck.report.json:render",
+}
+
+
+def formatter(name: str) -> Formatter:
+    module, _, function = FORMATS[name].partition(":")
+    return getattr(import_module(module), function)  # type: ignore[no-any-return]
