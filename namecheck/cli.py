@@ -40,10 +40,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-gazetteer_app = typer.Typer(
-    help="Inspect and validate gazetteers.", no_args_is_help=True, rich_markup_mode=None
-)
-app.add_typer(gazetteer_app, name="gazetteer")
 
 GazetteerOption = Annotated[
     Optional[list[Path]],  # noqa: UP045 - typer needs Optional here
@@ -104,9 +100,10 @@ def _gazetteer_files(paths: list[Path] | None) -> list[Path]:
     return files
 
 
-def _checker(
-    gazetteers: list[Path] | None, no_default: bool, threshold: float | None
+def build_checker(
+    gazetteers: list[Path] | None, no_default: bool, threshold: float | None = None
 ) -> Checker:
+    """The engine for the gazetteer options every command shares."""
     from namecheck.checker import Checker
     from namecheck.matcher import Settings
 
@@ -167,7 +164,7 @@ def check(
         raise NamecheckError(
             f"unknown format '{output_format}' (choose from: {', '.join(FORMATS)})"
         )
-    checker = _checker(gazetteer, no_default_gazetteer, threshold)
+    checker = build_checker(gazetteer, no_default_gazetteer, threshold)
     options = RunOptions(encoding=encoding, stdin_filename=stdin_filename)
     result = run(checker, paths, options)
     sys.stdout.write(formatter(output_format)(result))
@@ -179,6 +176,11 @@ def check(
     if result.errors:
         raise typer.Exit(ExitCode.USAGE)
     raise typer.Exit(ExitCode.FINDINGS if result.failing else ExitCode.CLEAN)
+
+
+# Each module in namecheck.commands registers its command(s) on ``app`` when
+# imported; they import their heavy dependencies lazily, inside the command.
+from namecheck.commands import explain, gazetteer  # noqa: E402, F401
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""CLI commands beyond ``check``, one module each; importing a module registers it."""
