@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from namecheck.index import CompiledGazetteer
 from namecheck.model import Rule
 from namecheck.normalize import fold
-from namecheck.scoring import Scorer, WindowScore
+from namecheck.scoring import Rejection, Scorer, WindowScore
 from namecheck.segment import TITLES, Run, Token, runs, tokens
 
 
@@ -50,6 +50,14 @@ class Match:
 
 
 @dataclass
+class Trace:
+    """Every alignment the matcher considered and what became of it (for ``explain``)."""
+
+    rejected: list[Rejection] = field(default_factory=list)
+    outcomes: list[tuple[WindowScore, str]] = field(default_factory=list)
+
+
+@dataclass
 class _Mention:
     """An accepted (exact) mention, for context and for NC003."""
 
@@ -68,7 +76,12 @@ class _Document:
     matches: list[Match] = field(default_factory=list)
 
 
-def match(text: str, gazetteer: CompiledGazetteer, settings: Settings | None = None) -> list[Match]:
+def match(
+    text: str,
+    gazetteer: CompiledGazetteer,
+    settings: Settings | None = None,
+    trace: Trace | None = None,
+) -> list[Match]:
     """Every garbled, known-wrong or inconsistent name in ``text``."""
     settings = settings or Settings()
     words = tokens(text)
@@ -78,8 +91,8 @@ def match(text: str, gazetteer: CompiledGazetteer, settings: Settings | None = N
     for run in all_runs:
         _exact(run, gazetteer, doc)
     scorer = Scorer(gazetteer, doc.lowercase, capitalised)
-    candidates = [w for run in all_runs for w in _windows(run, gazetteer, scorer, doc)]
-    _decide(candidates, gazetteer, settings, doc)
+    candidates = [w for run in all_runs for w in _windows(run, gazetteer, scorer, doc, trace)]
+    _decide(candidates, settings, doc, trace)
     doc.matches.extend(_inconsistent(doc, gazetteer))
     return sorted(doc.matches, key=lambda m: (m.start, m.end))
 
@@ -121,7 +134,7 @@ def _rejected(gazetteer: CompiledGazetteer, key: str) -> tuple[Rule | None, int]
 
 
 def _windows(
-    run: Run, gazetteer: CompiledGazetteer, scorer: Scorer, doc: _Document
+    run: Run, gazetteer: CompiledGazetteer, scorer: Scorer, doc: _Document, trace: Trace | None
 ) -> list[WindowScore]:
     """Scored alignments of the run's windows with the forms sharing a token."""
     toks = run.tokens
@@ -142,8 +155,10 @@ def _windows(
                     continue
                 title = _title(run, first)
                 scored = scorer.score(window, form_number, full=n == len(form.tokens), title=title)
-                if scored is not None:
+                if isinstance(scored, WindowScore):
                     found.append(scored)
+                elif trace is not None:
+                    trace.rejected.append(scored)
     return found
 
 
@@ -169,10 +184,7 @@ def _window_allowed(doc: _Document, window: tuple[Token, ...]) -> bool:
 
 
 def _decide(
-    candidates: list[WindowScore],
-    gazetteer: CompiledGazetteer,
-    settings: Settings,
-    doc: _Document,
+    candidates: list[WindowScore], settings: Settings, doc: _Document, trace: Trace | None
 ) -> None:
     mentioned = {e for m in doc.mentions for e in m.entities}
     by_span: dict[tuple[int, int], dict[int, WindowScore]] = defaultdict(dict)
@@ -190,15 +202,19 @@ def _decide(
                 c.entity for per in by_span.values() for c in per.values()
                 if c.score >= settings.threshold
             }  # fmt: skip
+    outcomes: dict[WindowScore, str] = {}
     chosen: list[WindowScore] = []
     for per_entity in by_span.values():
         ranked = sorted(per_entity.values(), key=lambda c: -c.score)
         best = ranked[0]
+        outcomes.update((c, "lower than the best entity for this span") for c in ranked[1:])
         if best.score < settings.threshold:
+            outcomes[best] = f"below the threshold {settings.threshold:.2f}"
             continue
         if len(ranked) > 1 and ranked[1].score > best.score - settings.margin:
             in_context = [c for c in ranked if c.entity in mentioned]
             if len(in_context) != 1:
+                outcomes[best] = "ambiguous: another entity scores within the margin"
                 continue
             best = in_context[0]
         chosen.append(best)
@@ -207,14 +223,18 @@ def _decide(
     for cand in chosen:
         start, end = cand.span
         if any(s < end and start < e for s, e in taken):
+            outcomes[cand] = "overlaps a longer or better match"
             continue
         taken.append((start, end))
+        outcomes[cand] = "flagged"
         doc.matches.append(
             Match(
                 start, end, Rule.FUZZY, cand.entity, cand.suggestion, round(cand.score, 2),
                 fixable=True, reasons=cand.reasons,
             )
         )  # fmt: skip
+    if trace is not None:
+        trace.outcomes.extend(outcomes.items())
 
 
 def _adjust(cand: WindowScore, settings: Settings, mentioned: set[int]) -> WindowScore:

@@ -38,6 +38,16 @@ class TokenScore:
 
 
 @dataclass(frozen=True)
+class Rejection:
+    """A window aligned with a form but ruled out by a guard; kept for ``explain``."""
+
+    span: tuple[int, int]
+    entity: int
+    form: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class WindowScore:
     """One window's best alignment with one entity form."""
 
@@ -47,6 +57,7 @@ class WindowScore:
     full: bool
     title: bool
     suggestion: str
+    form: str = ""
     reasons: tuple[str, ...] = ()
 
     def adjusted(self, score: float, reasons: tuple[str, ...]) -> WindowScore:
@@ -115,52 +126,70 @@ class Scorer:
 
     def score(
         self, window: tuple[Token, ...], form_number: int, *, full: bool, title: bool
-    ) -> WindowScore | None:
-        """The window scored against one form, or None when a guard rules it out."""
+    ) -> WindowScore | Rejection:
+        """The window scored against one form, or the guard that rules it out."""
         gaz = self.gazetteer
         form = gaz.forms[form_number]
         entity = gaz.entities[form.entity]
+        span = (window[0].start, window[-1].end)
         words = fold(" ".join(t.text for t in window)).split()
         if full:
-            if len(words) != len(form.tokens):
-                return None
-            pairs = list(zip(words, form.tokens, strict=True))
+            pairs = list(zip(words, form.tokens))
             head = form.head
         else:
-            if len(words) != 1:
-                return None
             pairs = [(words[0], form.tokens[form.head])]
             head = 0
+        if len(words) != len(pairs):
+            return Rejection(span, form.entity, form.text, "different number of words")
         scores = [self._token(text, name) for text, name in pairs]
-        if all(s.kind != "fuzzy" for s in scores):
-            return None
+        reason = self._guard(pairs, scores, head, form.entity, entity.kind == "person")
+        if reason:
+            return Rejection(span, form.entity, form.text, reason)
         person = entity.kind == "person"
-        reasons: list[str] = []
+        reasons = []
         for i, ((text, name), scored) in enumerate(zip(pairs, scores, strict=True)):
-            if scored.kind != "fuzzy":
-                continue
-            is_head = i == head
-            if is_head or not person:
-                if self.ordinary(text) or (gaz.known(text) - {form.entity}):
-                    return None
-                if scored.score < MIN_HEAD:
-                    return None
-                if len(name) <= SHORT and not scored.same_key and len(pairs) == 1:
-                    return None
-            elif scored.score < MIN_GIVEN:
-                return None
-            how = "same transliteration key" if scored.same_key else "fuzzy"
-            role = ("surname" if is_head else "given name") if person else "token"
-            reasons.append(f"{role} '{text}' ~ '{name}' {scored.score:.2f} ({how})")
-        if scores[head].kind != "fuzzy" and not self._distinctive(pairs[head][0], form.entity):
-            return None
+            if scored.kind == "fuzzy":
+                how = "same transliteration key" if scored.same_key else "fuzzy"
+                role = ("surname" if i == head else "given name") if person else "word"
+                reasons.append(f"{role} '{text}' ~ '{name}' {scored.score:.2f} ({how})")
         weights = [2.0 if (person and i == head) else 1.0 for i in range(len(pairs))]
         total = sum(w * s.score for w, s in zip(weights, scores, strict=True)) / sum(weights)
         suggestion = entity.name if full else entity.name.split()[-1]
         if all(t.all_caps for t in window):
             suggestion = suggestion.upper()
-        span = (window[0].start, window[-1].end)
-        return WindowScore(span, form.entity, total, full, title, suggestion, tuple(reasons))
+        return WindowScore(
+            span, form.entity, total, full, title, suggestion, form.text, tuple(reasons)
+        )
+
+    def _guard(
+        self,
+        pairs: list[tuple[str, str]],
+        scores: list[TokenScore],
+        head: int,
+        entity: int,
+        person: bool,
+    ) -> str:
+        """Why this alignment cannot be a garble ('' when nothing rules it out)."""
+        if all(s.kind != "fuzzy" for s in scores):
+            return "an accepted form, or derived from one"
+        for i, ((text, name), scored) in enumerate(zip(pairs, scores, strict=True)):
+            if scored.kind != "fuzzy":
+                continue
+            if i != head and person:
+                if scored.score < MIN_GIVEN:
+                    return f"given name '{text}' too far from '{name}' ({scored.score:.2f})"
+                continue
+            if self.ordinary(text):
+                return f"'{text}' is an ordinary word, an established name or a derived form"
+            if self.gazetteer.known(text) - {entity}:
+                return f"'{text}' is an accepted form of another entity"
+            if scored.score < MIN_HEAD:
+                return f"'{text}' too far from '{name}' ({scored.score:.2f})"
+            if len(name) <= SHORT and not scored.same_key and len(pairs) == 1:
+                return f"short name '{name}': only transliteration variants are flagged alone"
+        if scores[head].kind != "fuzzy" and not self._distinctive(pairs[head][0], entity):
+            return f"surname '{pairs[head][0]}' is shared or common, so another person may bear it"
+        return ""
 
     def _distinctive(self, surname: str, entity: int) -> bool:
         """A written surname that points at one entity only, so a given-name swap is a garble."""

@@ -125,3 +125,16 @@ def test_version_and_help() -> None:
     assert namecheck("--version").stdout.startswith("namecheck ")
     help_text = namecheck("check", "--help").stdout
     assert "--format" in help_text and "--gazetteer" in help_text
+
+
+def test_explain_shows_signals_and_rulings() -> None:
+    out = namecheck("explain", "UN rights chief Mitchell Bacelet said").stdout
+    assert out.splitlines()[0] == (
+        "'Mitchell Bacelet' → 'Michelle Bachelet'  NC001 score 0.93  [michelle-bachelet, person]"
+    )
+    assert "surname 'bacelet' ~ 'bachelet' 0.99 (same transliteration key)" in out
+    ruled = namecheck("explain", "Mr Patin").stdout
+    assert "short name 'putin': only transliteration variants are flagged alone" in ruled
+    assert namecheck("explain", "Lukashenka").stdout.startswith(
+        "'Lukashenka' is an accepted form of: alexander-lukashenko"
+    )
