@@ -46,9 +46,11 @@ class Checker:
 
     def check_prose(self, prose: Prose, source: str, path: str = "") -> list[Finding]:
         """Findings for prose read from ``source``, positioned in the source."""
+        matches = self._match(prose.text)
+        if not matches:
+            return []
         lines = LineIndex(source)
-        findings = [self._finding(m, prose, source, lines, path) for m in self._match(prose.text)]
-        return sorted(findings)
+        return sorted(self._finding(m, prose, source, lines, path) for m in matches)
 
     def check_text(
         self, text: str, path: str = "", reader: Callable[[str], Prose] | None = None

@@ -65,9 +65,14 @@ class CompiledGazetteer:
         self.surnames: dict[str, set[int]] = defaultdict(set)
         self._key_index: dict[str, list[tuple[int, int]]] = defaultdict(list)
         self._deletes: dict[str, set[str]] = defaultdict(set)
-        self.max_tokens = 1
+        # first folded word of every exact form → the most words such a form has
+        self.first_words: dict[str, int] = {}
         for number, entity in enumerate(self.entities):
             self._add(number, entity)
+        for table in (self.accepted, self.wrong, self.deprecated, self.surnames):
+            for key in table:
+                words = key.split(" ")
+                self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
         self.accepted = dict(self.accepted)  # type: ignore[assignment]
         self.surnames = dict(self.surnames)  # type: ignore[assignment]
 
@@ -75,7 +80,6 @@ class CompiledGazetteer:
         for table, forms in ((self.wrong, entity.wrong), (self.deprecated, entity.deprecated)):
             for form in forms:
                 table[fold(form)] = number
-                self.max_tokens = max(self.max_tokens, len(fold(form).split()))
         for text in entity.accepted:
             folded = fold(text)
             if not folded:
@@ -84,7 +88,6 @@ class CompiledGazetteer:
             tokens = tuple(folded.split())
             if not all(t.isascii() for t in tokens):
                 continue
-            self.max_tokens = max(self.max_tokens, len(tokens))
             head = _head(tokens, entity.kind)
             if entity.kind == "person" and len(tokens) > 1:
                 self.surnames[tokens[head]].add(number)

@@ -22,7 +22,7 @@ from namecheck.index import CompiledGazetteer
 from namecheck.model import Rule
 from namecheck.normalize import fold
 from namecheck.scoring import Rejection, Scorer, WindowScore
-from namecheck.segment import TITLES, Run, Token, runs, tokens
+from namecheck.segment import TITLES, Run, Token, lowercase_words, runs
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,6 @@ class _Document:
     text: str
     lowercase: set[str]
     mentions: list[_Mention] = field(default_factory=list)
-    covered: list[tuple[int, int]] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
 
 
@@ -84,24 +83,29 @@ def match(
 ) -> list[Match]:
     """Every garbled, known-wrong or inconsistent name in ``text``."""
     settings = settings or Settings()
-    words = tokens(text)
-    doc = _Document(text, {fold(w.text) for w in words if w.text[:1].islower()})
-    capitalised = {fold(w.text) for w in words if w.capitalised}
-    all_runs = runs(text, words)
-    for run in all_runs:
-        _exact(run, gazetteer, doc)
+    all_runs = runs(text)
+    doc = _Document(text, lowercase_words(text))
+    capitalised = {fold(t.text) for run in all_runs for t in run.tokens}
+    covered = [_exact(run, gazetteer, doc) for run in all_runs]
     scorer = Scorer(gazetteer, doc.lowercase, capitalised)
-    candidates = [w for run in all_runs for w in _windows(run, gazetteer, scorer, doc, trace)]
+    candidates = [
+        window
+        for run, exact in zip(all_runs, covered, strict=True)
+        for window in _windows(run, exact, gazetteer, scorer, trace)
+    ]
     _decide(candidates, settings, doc, trace)
     doc.matches.extend(_inconsistent(doc, gazetteer))
     return sorted(doc.matches, key=lambda m: (m.start, m.end))
 
 
-def _exact(run: Run, gazetteer: CompiledGazetteer, doc: _Document) -> None:
+def _exact(run: Run, gazetteer: CompiledGazetteer, doc: _Document) -> list[tuple[int, int]]:
+    """Leftmost-longest exact forms in a run; returns their token ranges ``[i, j)``."""
     toks = run.tokens
+    covered: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
-        for n in range(min(gazetteer.max_tokens, len(toks) - i), 0, -1):
+        longest = gazetteer.first_words.get(fold(toks[i].text).split(" ")[0], 0)
+        for n in range(min(longest, len(toks) - i), 0, -1):
             window = toks[i : i + n]
             key = fold(" ".join(t.text for t in window))
             start, end = window[0].start, window[-1].end
@@ -111,17 +115,17 @@ def _exact(run: Run, gazetteer: CompiledGazetteer, doc: _Document) -> None:
                 doc.matches.append(
                     Match(start, end, rule, number, _case_like(window, suggestion), 1.0)
                 )
-                doc.covered.append((start, end))
-                i += n
-                break
-            known = gazetteer.known(key)
-            if known:
+            else:
+                known = gazetteer.known(key)
+                if not known:
+                    continue
                 doc.mentions.append(_Mention(start, end, set(known), tuple(key.split())))
-                doc.covered.append((start, end))
-                i += n
-                break
+            covered.append((i, i + n))
+            i += n
+            break
         else:
             i += 1
+    return covered
 
 
 def _rejected(gazetteer: CompiledGazetteer, key: str) -> tuple[Rule | None, int]:
@@ -134,27 +138,37 @@ def _rejected(gazetteer: CompiledGazetteer, key: str) -> tuple[Rule | None, int]
 
 
 def _windows(
-    run: Run, gazetteer: CompiledGazetteer, scorer: Scorer, doc: _Document, trace: Trace | None
+    run: Run,
+    exact: list[tuple[int, int]],
+    gazetteer: CompiledGazetteer,
+    scorer: Scorer,
+    trace: Trace | None,
 ) -> list[WindowScore]:
-    """Scored alignments of the run's windows with the forms sharing a token."""
+    """Scored alignments of the run's windows with the forms sharing a token.
+
+    A window may contain exact spans only wholly ("Annalene" + accepted
+    "Baerbock"), and may not lie inside one.
+    """
     toks = run.tokens
     found: list[WindowScore] = []
     for i, token in enumerate(toks):
-        if _inside_covered(doc, token.start, token.end):
+        if any(s <= i < e for s, e in exact):
             continue
         for form_number, position in scorer.lookup(token.text):
             form = gazetteer.forms[form_number]
-            for n in {len(form.tokens), 1}:
-                first = i - position if n == len(form.tokens) else i
-                if n == 1 and (position != form.head or len(form.tokens) == 1):
+            size = len(form.tokens)
+            spans = [(i - position, size)]
+            if size > 1 and position == form.head:
+                spans.append((i, 1))  # the surname alone
+            for first, n in spans:
+                last = first + n
+                if first < 0 or last > len(toks):
                     continue
-                if first < 0 or first + n > len(toks):
+                if any(s < last and first < e and not (first <= s and e <= last)
+                       for s, e in exact):  # fmt: skip
                     continue
-                window = toks[first : first + n]
-                if not _window_allowed(doc, window):
-                    continue
-                title = _title(run, first)
-                scored = scorer.score(window, form_number, full=n == len(form.tokens), title=title)
+                window = toks[first:last]
+                scored = scorer.score(window, form_number, full=n == size, title=_title(run, first))
                 if isinstance(scored, WindowScore):
                     found.append(scored)
                 elif trace is not None:
@@ -166,21 +180,6 @@ def _title(run: Run, first: int) -> bool:
     if first == 0:
         return bool(run.title)
     return run.tokens[first - 1].text.lower() in TITLES
-
-
-def _inside_covered(doc: _Document, start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in doc.covered)
-
-
-def _window_allowed(doc: _Document, window: tuple[Token, ...]) -> bool:
-    """A window may contain exact spans only wholly, and not be one itself."""
-    start, end = window[0].start, window[-1].end
-    for s, e in doc.covered:
-        if s <= start and end <= e:
-            return False
-        if s < end and start < e and not (start <= s and e <= end):
-            return False
-    return True
 
 
 def _decide(
