@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from namecheck.gazetteer import default_paths, load
+from namecheck.resources import default_gazetteer_paths
 from namecheck.index import CompiledGazetteer
 from namecheck.locate import LineIndex
 from namecheck.matcher import Match, Settings, match
@@ -28,8 +28,15 @@ SEVERITIES = {
 class Checker:
     """Checks text against one compiled gazetteer."""
 
-    def __init__(self, entities: Iterable[Entity], settings: Settings | None = None) -> None:
-        self.gazetteer = CompiledGazetteer(entities)
+    def __init__(
+        self,
+        entities: Iterable[Entity] | CompiledGazetteer,
+        settings: Settings | None = None,
+    ) -> None:
+        if isinstance(entities, CompiledGazetteer):
+            self.gazetteer = entities
+        else:
+            self.gazetteer = CompiledGazetteer(entities)
         self.settings = settings or Settings()
 
     @classmethod
@@ -40,9 +47,14 @@ class Checker:
         default: bool = True,
         settings: Settings | None = None,
     ) -> Checker:
-        """Load the shipped gazetteer (unless ``default`` is false) plus ``paths``."""
-        files = [*(default_paths() if default else []), *paths]
-        return cls(load(files), settings)
+        """Load the shipped gazetteer (unless ``default`` is false) plus ``paths``.
+
+        Goes through the compiled-gazetteer cache (see :mod:`namecheck.cache`).
+        """
+        from namecheck.cache import compiled
+
+        files = [*(default_gazetteer_paths() if default else []), *paths]
+        return cls(compiled(files), settings)
 
     def check_prose(self, prose: Prose, source: str, path: str = "") -> list[Finding]:
         """Findings for prose read from ``source``, positioned in the source."""

@@ -31,15 +31,6 @@ MAX_FORM_LENGTH = 200
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
-def default_paths() -> list[Path]:
-    """The shipped gazetteer files: inside the wheel, or the repository's ``gazetteer/``."""
-    here = Path(__file__).resolve().parent
-    for folder in (here / "_gazetteer", here.parent / "gazetteer"):
-        if folder.is_dir():
-            return sorted(folder.glob("*.yaml"))
-    return []
-
-
 def slug(name: str) -> str:
     return _SLUG.sub("-", fold(name)).strip("-")
 

@@ -14,10 +14,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 
 from namecheck.model import Entity
 from namecheck.normalize import fold, translit_key
+from namecheck.resources import english_words
 from namecheck.segment import PARTICLES
 
 MIN_FUZZY_KEY = 4  # keys shorter than this are too short to compare fuzzily
@@ -123,9 +123,3 @@ class CompiledGazetteer:
     @cached_property
     def words(self) -> frozenset[str]:
         return english_words()
-
-
-def english_words() -> frozenset[str]:
-    """Ordinary English words and established names, which are never garbles."""
-    text = resources.files("namecheck.data").joinpath("words.txt").read_text(encoding="utf-8")
-    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))

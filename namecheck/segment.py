@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Upper-case letters of the scripts that have case (Latin, Greek, Cyrillic,
-# Armenian, Georgian and their extensions): enumerated once, at import.
-_CASED_RANGES = ((0x41, 0x590), (0x10A0, 0x1100), (0x1E00, 0x2000), (0x2C00, 0x2D30),
-                 (0xA640, 0xA800))  # fmt: skip
-_UPPER = "".join(
-    re.escape(chr(c)) for lo, hi in _CASED_RANGES for c in range(lo, hi) if chr(c).isupper()
+# Letters that may start a capitalised word, as ranges so the pattern compiles
+# fast at every start-up: upper-case ASCII, Latin-1, Greek and Cyrillic, plus
+# the mixed-case Latin and Cyrillic extension blocks (their rare lower-case
+# letters are dropped again by ``runs``).
+_UPPER = (
+    "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f"
+    "\u0460-\u052f\u1e00-\u1eff"
 )
 _MARKS = "\u0300-\u036f\u200c\u200d"
 _LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
@@ -80,16 +81,32 @@ def runs(text: str) -> list[Run]:
         for word in WORD.finditer(match.group()):
             start = match.start() + word.start()
             value = word.group()
+            if value in PARTICLES:
+                current.append(Token(start, start + len(value), value))
+                continue
+            if not value[0].isupper():  # a lower-case letter of a mixed-case block
+                _close(result, current, title)
+                current, title = [], ""
+                continue
             possessive = value.endswith(_POSSESSIVES)
             if possessive:
                 value = value[:-2]
             current.append(Token(start, start + len(value), value))
             if possessive:
-                result.append(Run(tuple(current), title))
+                _close(result, current, title)
                 current, title = [], ""
-        if current:
-            result.append(Run(tuple(current), title))
+        _close(result, current, title)
     return result
+
+
+def _close(result: list[Run], tokens: list[Token], title: str) -> None:
+    """End a run; particles cannot end (or start) one."""
+    while tokens and tokens[-1].text in PARTICLES:
+        tokens.pop()
+    while tokens and tokens[0].text in PARTICLES:
+        tokens.pop(0)
+    if tokens:
+        result.append(Run(tuple(tokens), title))
 
 
 def lowercase_words(text: str) -> set[str]:

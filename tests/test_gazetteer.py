@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from namecheck.gazetteer import GazetteerErrors, cross_check, default_paths, load, parse
+from namecheck.gazetteer import GazetteerErrors, cross_check, load, parse
+from namecheck.resources import default_gazetteer_paths
 from namecheck.normalize import fold
 
 BAD = [
@@ -95,14 +96,14 @@ def test_a_rejected_form_overrides_a_romanisation() -> None:
 
 
 def test_shipped_gazetteer_is_valid() -> None:
-    paths = default_paths()
+    paths = default_gazetteer_paths()
     assert paths, "no shipped gazetteer files found"
     entities = load(paths)
     assert len({e.id for e in entities}) == len(entities)
 
 
 def test_shipped_rejected_forms_are_never_accepted() -> None:
-    entities = load(default_paths())
+    entities = load(default_gazetteer_paths())
     accepted = {fold(f) for e in entities for f in e.accepted}
     for entity in entities:
         for form in (*entity.wrong, *entity.deprecated):

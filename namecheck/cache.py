@@ -1,0 +1,98 @@
+"""The compiled-gazetteer cache: parse, validate and index YAML once, not on every run.
+
+A pre-commit hook or an editor runs namecheck on every save, so start-up is the
+user experience. The compiled gazetteer is pickled into the user cache folder
+under a key made of the namecheck version and the content hash of every
+gazetteer file; a changed file, a new version or a corrupt cache file simply
+leads to a rebuild. Writes are atomic (temporary file, then rename), so
+concurrent runs never read a half-written cache.
+
+The cache holds only data namecheck wrote itself into a private folder;
+``NAMECHECK_CACHE_DIR`` moves it and ``NAMECHECK_NO_CACHE=1`` disables it.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from namecheck import __version__
+from namecheck.index import CompiledGazetteer
+
+FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    """Where compiled gazetteers go, or None when caching is off."""
+    if os.environ.get("NAMECHECK_NO_CACHE"):
+        return None
+    override = os.environ.get("NAMECHECK_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("namecheck", appauthor=False))
+
+
+def cache_key(paths: Sequence[Path]) -> str:
+    """Checksum of the version and each file's name and content.
+
+    CRC-32 and Adler-32 with the lengths (zlib, no OpenSSL import on the start-up
+    path): this guards against stale caches after edits, not against an attacker,
+    who could write to the cache folder directly anyway.
+    """
+    parts = [f"{__version__}/{FORMAT}"]
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b"\0unreadable"
+        parts.append(f"{path}:{len(data)}:{zlib.crc32(data):08x}:{zlib.adler32(data):08x}")
+    text = "\n".join(parts).encode()
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text):x}"
+
+
+def compiled(paths: Sequence[Path]) -> CompiledGazetteer:
+    """The compiled gazetteer for these files, from the cache when it is fresh."""
+    folder = cache_dir()
+    if folder is None:
+        return _build(paths)
+    target = folder / f"gazetteer-{cache_key(paths)}.pickle"
+    try:
+        with open(target, "rb") as handle:
+            cached = pickle.load(handle)
+        if isinstance(cached, CompiledGazetteer):
+            return cached
+    except Exception:  # noqa: BLE001, S110 - missing or corrupt cache: rebuild below
+        pass
+    gazetteer = _build(paths)
+    _store(gazetteer, folder, target)
+    return gazetteer
+
+
+def _build(paths: Sequence[Path]) -> CompiledGazetteer:
+    from namecheck.gazetteer import load
+
+    gazetteer = CompiledGazetteer(load(paths))
+    gazetteer.words  # noqa: B018 - load the word list now, so it is pickled too
+    return gazetteer
+
+
+def _store(gazetteer: CompiledGazetteer, folder: Path, target: Path) -> None:
+    """Write atomically; a read-only or full disk only costs the next run a rebuild."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".gazetteer-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(gazetteer, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
