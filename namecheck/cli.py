@@ -151,6 +151,17 @@ def check(
             metavar="CODEC",
         ),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            metavar="N",
+            help="Worker processes for large runs (0: one per core). Output order is the "
+            "same as a serial run.",
+        ),
+    ] = 0,
 ) -> None:
     """Check files for garbled names.
 
@@ -165,7 +176,7 @@ def check(
             f"unknown format '{output_format}' (choose from: {', '.join(FORMATS)})"
         )
     checker = build_checker(gazetteer, no_default_gazetteer, threshold)
-    options = RunOptions(encoding=encoding, stdin_filename=stdin_filename)
+    options = RunOptions(encoding=encoding, stdin_filename=stdin_filename, jobs=jobs)
     result = run(checker, paths, options)
     sys.stdout.write(formatter(output_format)(result))
     if output_format != "json":

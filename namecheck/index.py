@@ -10,21 +10,26 @@ rapidfuzz then only verifies that short candidate list.
 
 from __future__ import annotations
 
+import zlib
+from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from namecheck.model import Entity
 from namecheck.normalize import fold, translit_key
 from namecheck.resources import english_words
 from namecheck.segment import PARTICLES
+from namecheck.similarity import MIN_GIVEN, token_score
 
 MIN_FUZZY_KEY = 4  # keys shorter than this are too short to compare fuzzily
+LONG_KEY = 8  # from this length a query also probes two-deletion variants
+_MEMO_LIMIT = 200_000
 
 
-@dataclass(frozen=True)
-class Form:
+class Form(NamedTuple):
     """One accepted form of an entity, tokenised for alignment with text."""
 
     entity: int
@@ -33,15 +38,53 @@ class Form:
     head: int  # index of the distinctive token (a person's surname)
 
 
-@dataclass
-class Candidate:
-    form: int
-    position: int
-
-
 def deletes(key: str) -> set[str]:
     """The key and every string one deletion away from it."""
     return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def _query_variants(key: str) -> set[str]:
+    variants = deletes(key)
+    if len(key) >= LONG_KEY:
+        variants |= {v for d in list(variants) for v in deletes(d)}
+    return variants
+
+
+def _hash(text: str) -> int:
+    """A stable 64-bit hash (Python's ``hash`` differs between processes)."""
+    data = text.encode()
+    return (zlib.crc32(data) << 32) | zlib.adler32(data)
+
+
+class DeletionIndex:
+    """Deletion variants of keys → key numbers, as two sorted arrays.
+
+    Two flat arrays instead of a dict of sets: a 100,000-name gazetteer has over
+    a million variants, which as Python objects cost hundreds of megabytes and
+    seconds to unpickle. Hash collisions only add candidates, which are verified.
+    """
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        hashes = array("Q")
+        numbers = array("L")
+        for number, key in enumerate(keys):
+            for variant in deletes(key):
+                hashes.append(_hash(variant))
+                numbers.append(number)
+        order = sorted(range(len(hashes)), key=hashes.__getitem__)
+        self.hashes = array("Q", (hashes[i] for i in order))
+        self.numbers = array("L", (numbers[i] for i in order))
+
+    def find(self, variants: Iterable[str]) -> set[int]:
+        found: set[int] = set()
+        hashes, numbers, size = self.hashes, self.numbers, len(self.hashes)
+        for variant in variants:
+            value = _hash(variant)
+            i = bisect_left(hashes, value)
+            while i < size and hashes[i] == value:
+                found.add(numbers[i])
+                i += 1
+        return found
 
 
 def _head(tokens: Sequence[str], kind: str) -> int:
@@ -54,29 +97,39 @@ def _head(tokens: Sequence[str], kind: str) -> int:
 
 
 class CompiledGazetteer:
-    """Entities with the lookup tables the matcher needs, built once per run."""
+    """Entities with the lookup tables the matcher needs; pickled by the cache."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.entities: list[Entity] = list(entities)
-        self.accepted: dict[str, set[int]] = defaultdict(set)
+        accepted: dict[str, list[int]] = defaultdict(list)
+        surnames: dict[str, list[int]] = defaultdict(list)
         self.wrong: dict[str, int] = {}
         self.deprecated: dict[str, int] = {}
         self.forms: list[Form] = []
-        self.surnames: dict[str, set[int]] = defaultdict(set)
-        self._key_index: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        self._deletes: dict[str, set[str]] = defaultdict(set)
+        key_entries: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for number, entity in enumerate(self.entities):
+            self._add(number, entity, accepted, surnames, key_entries)
+        self.accepted = {k: tuple(dict.fromkeys(v)) for k, v in accepted.items()}
+        self.surnames = {k: tuple(dict.fromkeys(v)) for k, v in surnames.items()}
+        self.keys = list(key_entries)
+        self.key_entries = [tuple(key_entries[k]) for k in self.keys]
+        self.deletions = DeletionIndex(self.keys)
         # first folded word of every exact form → the most words such a form has
         self.first_words: dict[str, int] = {}
-        for number, entity in enumerate(self.entities):
-            self._add(number, entity)
         for table in (self.accepted, self.wrong, self.deprecated, self.surnames):
             for key in table:
                 words = key.split(" ")
                 self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
-        self.accepted = dict(self.accepted)  # type: ignore[assignment]
-        self.surnames = dict(self.surnames)  # type: ignore[assignment]
+        self._memo: dict[str, list[tuple[int, int]]] = {}
 
-    def _add(self, number: int, entity: Entity) -> None:
+    def _add(
+        self,
+        number: int,
+        entity: Entity,
+        accepted: dict[str, list[int]],
+        surnames: dict[str, list[int]],
+        key_entries: dict[str, list[tuple[int, int]]],
+    ) -> None:
         for table, forms in ((self.wrong, entity.wrong), (self.deprecated, entity.deprecated)):
             for form in forms:
                 table[fold(form)] = number
@@ -84,41 +137,54 @@ class CompiledGazetteer:
             folded = fold(text)
             if not folded:
                 continue
-            self.accepted[folded].add(number)
+            accepted[folded].append(number)
             tokens = tuple(folded.split())
             if not all(t.isascii() for t in tokens):
                 continue
             head = _head(tokens, entity.kind)
             if entity.kind == "person" and len(tokens) > 1:
-                self.surnames[tokens[head]].add(number)
+                surnames[tokens[head]].append(number)
             if entity.match != "fuzzy":
                 continue
             index = len(self.forms)
             self.forms.append(Form(number, text, tokens, head))
             for position, token in enumerate(tokens):
                 key = translit_key(token)
-                if len(key) < MIN_FUZZY_KEY or token in PARTICLES:
-                    continue
-                self._key_index[key].append((index, position))
-                for variant in deletes(key):
-                    self._deletes[variant].add(key)
+                if len(key) >= MIN_FUZZY_KEY and token not in PARTICLES:
+                    key_entries[key].append((index, position))
 
-    def lookup(self, token: str) -> list[tuple[int, int]]:
-        """``(form, position)`` pairs whose token is within about two edits of ``token``."""
-        key = translit_key(token)
-        if len(key) < MIN_FUZZY_KEY:
-            return []
-        keys: set[str] = set()
-        for variant in deletes(key):
-            keys |= self._deletes.get(variant, set())
-        found: list[tuple[int, int]] = []
-        for candidate in keys:
-            found.extend(self._key_index[candidate])
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_memo"] = {}
+        return state
+
+    def lookup(self, word: str) -> list[tuple[int, int]]:
+        """``(form, position)`` pairs whose word could align with the folded ``word``.
+
+        Probes every indexed key within one edit of the word's key (and, for long
+        keys, those it reaches by deleting two letters), then keeps the form
+        words close enough to pass at least the given-name guard. Memoised for
+        the life of the process: a corpus repeats its capitalised words.
+        """
+        found = self._memo.get(word)
+        if found is None:
+            key = translit_key(word)
+            found = []
+            if len(key) >= MIN_FUZZY_KEY:
+                for number in sorted(self.deletions.find(_query_variants(key))):
+                    found.extend(
+                        (form, position)
+                        for form, position in self.key_entries[number]
+                        if token_score(word, self.forms[form].tokens[position]).score >= MIN_GIVEN
+                    )
+            if len(self._memo) > _MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[word] = found
         return found
 
-    def known(self, folded: str) -> set[int]:
+    def known(self, folded: str) -> tuple[int, ...]:
         """Entities for which a folded string is accepted (full form or a person's surname)."""
-        return self.accepted.get(folded) or self.surnames.get(folded) or set()
+        return self.accepted.get(folded) or self.surnames.get(folded) or ()
 
     @cached_property
     def words(self) -> frozenset[str]:

@@ -1,18 +1,25 @@
 """A batch run: discover → read → check → collect. Shared by the CLI and hooks.
 
-One bad file never stops the others: its error is collected and the run goes on.
+One bad file never stops the others: its error is collected and the run goes
+on. Large runs are spread over worker processes (``jobs``); results come back
+in input order, so the report is identical to a serial run's.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
 from namecheck.checker import Checker
 from namecheck.errors import InputError
 from namecheck.files import MAX_BYTES, STDIN, Source, decode, discover, read
+from namecheck.model import Finding
 from namecheck.report import RunResult
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 64
 
 
 @dataclass(frozen=True)
@@ -20,6 +27,17 @@ class RunOptions:
     encoding: str | None = None
     stdin_filename: str = "<stdin>"
     max_bytes: int = MAX_BYTES
+    jobs: int = 0  # 0: one per core
+
+
+@dataclass
+class FileOutcome:
+    """What checking one file produced; ``text`` is kept only when there are findings."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: InputError | None = None
+    text: str = ""
 
 
 def load_source(name: str, options: RunOptions) -> Source:
@@ -29,18 +47,68 @@ def load_source(name: str, options: RunOptions) -> Source:
     return read(name, options.encoding, options.max_bytes)
 
 
+def check_file(checker: Checker, name: str, options: RunOptions) -> FileOutcome:
+    try:
+        source = load_source(name, options)
+    except InputError as exc:
+        return FileOutcome(name, error=exc)
+    findings = checker.check_text(source.text, source.path)
+    return FileOutcome(source.path, findings, text=source.text if findings else "")
+
+
 def run(checker: Checker, paths: Sequence[str], options: RunOptions) -> RunResult:
     result = RunResult()
-    for item in discover(paths):
-        if isinstance(item, InputError):
-            result.errors.append(item)
-            continue
-        try:
-            source = load_source(item, options)
-        except InputError as exc:
-            result.errors.append(exc)
+    items = list(discover(paths))
+    names = [item for item in items if isinstance(item, str)]
+    result.errors.extend(item for item in items if isinstance(item, InputError))
+    for outcome in _outcomes(checker, names, options):
+        if outcome.error is not None:
+            result.errors.append(outcome.error)
             continue
         result.files_checked += 1
-        result.sources[source.path] = source.text
-        result.findings.extend(checker.check_text(source.text, source.path))
+        result.findings.extend(outcome.findings)
+        if outcome.text:
+            result.sources[outcome.path] = outcome.text
     return result
+
+
+def jobs_for(requested: int, files: int) -> int:
+    """How many worker processes a run of ``files`` files should use."""
+    jobs = requested or os.cpu_count() or 1
+    return 1 if files < PARALLEL_MIN_FILES else max(1, jobs)
+
+
+def _outcomes(
+    checker: Checker, names: list[str], options: RunOptions
+) -> Iterator[FileOutcome]:
+    jobs = jobs_for(options.jobs, len(names))
+    if jobs == 1 or STDIN in names:
+        for name in names:
+            yield check_file(checker, name, options)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork shares the compiled gazetteer with the workers copy-on-write;
+    # elsewhere the checker is pickled once per worker.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    chunk = max(1, min(64, len(names) // (jobs * 8)))
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_init_worker, initargs=(checker, options)
+    ) as pool:
+        yield from pool.map(_check_in_worker, names, chunksize=chunk)
+
+
+_worker: tuple[Checker, RunOptions] | None = None
+
+
+def _init_worker(checker: Checker, options: RunOptions) -> None:
+    global _worker
+    _worker = (checker, options)
+
+
+def _check_in_worker(name: str) -> FileOutcome:
+    assert _worker is not None
+    checker, options = _worker
+    return check_file(checker, name, options)

@@ -1,41 +1,24 @@
 """Scoring one window of text against one gazetteer form, with the false-friend guards.
 
-Token similarity is an edit distance, taken on the folded spelling and on the
-transliteration key (whichever is smaller; a key-only match still costs a
-quarter edit), and **calibrated by length**: ``1 - d / (0.3·L + 0.5)``. One
-edit in a 5-letter name scores 0.5 and in a 12-letter name 0.76, because one
-edit turns a short name into a different real name far more often than a long
-one. Equal consonant skeletons (a phonetic key) add 0.1 as a second signal.
-A window's score weights a person's surname twice as much as each given name.
+Word similarity comes from :mod:`namecheck.similarity`; a window's score
+weights a person's surname twice as much as each given name.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from rapidfuzz.distance import OSA
-
 from namecheck.index import CompiledGazetteer
-from namecheck.normalize import fold, skeleton, translit_key
+from namecheck.normalize import fold
 from namecheck.segment import Token
-
-# Endings that derive a word from a name without garbling it: demonyms,
-# adjectives and plurals ("Russian", "Israeli", "Liberal Democrat(s)").
-DERIVING_SUFFIXES = frozenset(
-    "s es n an ans ian ians ns i is ese ish ic ics ite ites er ers ist ists ism".split()
+from namecheck.similarity import (
+    DERIVING_SUFFIXES,
+    MIN_GIVEN,
+    MIN_HEAD,
+    SHORT,
+    TokenScore,
+    token_score,
 )
-DROPPED_ENDINGS = frozenset("s es y".split())
-MIN_HEAD = 0.45
-MIN_GIVEN = 0.35
-SHORT = 5
-
-
-@dataclass(frozen=True)
-class TokenScore:
-    score: float
-    kind: str  # "exact", "derived" or "fuzzy"
-    same_key: bool = False
-
 
 @dataclass(frozen=True)
 class Rejection:
@@ -64,33 +47,8 @@ class WindowScore:
         return replace(self, score=score, reasons=reasons)
 
 
-def derived_from(word: str, name: str) -> bool:
-    """Whether ``word`` is ``name`` with a deriving ending (``ukrainian`` from ``ukraine``)."""
-    if word.startswith(name) and word[len(name) :] in DERIVING_SUFFIXES:
-        return True
-    if name.startswith(word) and name[len(word) :] in DROPPED_ENDINGS:
-        return True
-    stem = name[:-1]
-    return name[-1:] in "aeoy" and word.startswith(stem) and word[len(stem) :] in DERIVING_SUFFIXES
-
-
-def token_score(text: str, name: str) -> TokenScore:
-    """Calibrated similarity of a folded text token to a folded name token."""
-    if text == name:
-        return TokenScore(1.0, "exact", True)
-    if derived_from(text, name):
-        return TokenScore(1.0, "derived", True)
-    text_key, name_key = translit_key(text), translit_key(name)
-    key_distance = OSA.distance(text_key, name_key)
-    distance = min(float(OSA.distance(text, name)), key_distance + 0.25)
-    score = max(0.0, 1.0 - distance / (0.3 * len(name) + 0.5))
-    if skeleton(text) == skeleton(name):
-        score = min(0.99, score + 0.1)
-    return TokenScore(score, "fuzzy", key_distance == 0)
-
-
 class Scorer:
-    """Scores windows; memoises token lookups and similarities within one run."""
+    """Scores windows of one document against gazetteer forms, with its context."""
 
     def __init__(
         self, gazetteer: CompiledGazetteer, lowercase: set[str], capitalised: set[str]
@@ -98,20 +56,10 @@ class Scorer:
         self.gazetteer = gazetteer
         self.lowercase = lowercase
         self.capitalised = capitalised
-        self._lookups: dict[str, list[tuple[int, int]]] = {}
-        self._scores: dict[tuple[str, str], TokenScore] = {}
 
     def lookup(self, word: str) -> list[tuple[int, int]]:
         key = fold(word)
-        if key not in self._lookups:
-            self._lookups[key] = self.gazetteer.lookup(key) if " " not in key else []
-        return self._lookups[key]
-
-    def _token(self, text: str, name: str) -> TokenScore:
-        pair = (text, name)
-        if pair not in self._scores:
-            self._scores[pair] = token_score(text, name)
-        return self._scores[pair]
+        return [] if " " in key else self.gazetteer.lookup(key)
 
     def ordinary(self, word: str) -> bool:
         """Whether a word is no garble: an English word or established name, a word this
@@ -141,7 +89,7 @@ class Scorer:
             head = 0
         if len(words) != len(pairs):
             return Rejection(span, form.entity, form.text, "different number of words")
-        scores = [self._token(text, name) for text, name in pairs]
+        scores = [token_score(text, name) for text, name in pairs]
         reason = self._guard(pairs, scores, head, form.entity, entity.kind == "person")
         if reason:
             return Rejection(span, form.entity, form.text, reason)
@@ -181,7 +129,7 @@ class Scorer:
                 continue
             if self.ordinary(text):
                 return f"'{text}' is an ordinary word, an established name or a derived form"
-            if self.gazetteer.known(text) - {entity}:
+            if any(owner != entity for owner in self.gazetteer.known(text)):
                 return f"'{text}' is an accepted form of another entity"
             if scored.score < MIN_HEAD:
                 return f"'{text}' too far from '{name}' ({scored.score:.2f})"
@@ -193,5 +141,5 @@ class Scorer:
 
     def _distinctive(self, surname: str, entity: int) -> bool:
         """A written surname that points at one entity only, so a given-name swap is a garble."""
-        owners = self.gazetteer.surnames.get(surname, set())
-        return not self.ordinary(surname) and owners <= {entity}
+        owners = self.gazetteer.surnames.get(surname, ())
+        return not self.ordinary(surname) and all(owner == entity for owner in owners)
