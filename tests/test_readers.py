@@ -52,9 +52,9 @@ MARKDOWN = {
     "html block": f"<div>\n{G}\n</div>\n",
     "inline html code": f"Run <code>{G}</code> and <b>⟦{G}⟧</b>.\n",
     # <...> lets a link destination hold spaces, so the garble is whole in the URL too
-    "link": f"See [⟦{G}⟧](<https://example.org/{G}> \"{G}\").\n",
+    "link": f'See [⟦{G}⟧](<https://example.org/{G}> "{G}").\n',
     "reference link": f"See [⟦{G}⟧][ref].\n\n[ref]: <https://example.org/{G}> '{G}'\n",
-    "image": f"![Photo of ⟦{G}⟧](<img/{G}.jpg> \"{G}\")\n",
+    "image": f'![Photo of ⟦{G}⟧](<img/{G}.jpg> "{G}")\n',
     "autolink": "Mail <https://example.org/Mitchell-Bacelet> now.\n",
     "soft break": "Talks with ⟦Mitchell\nBacelet⟧ ended.\n",
     "soft break crlf": "Talks with ⟦Mitchell\r\nBacelet⟧ ended.\r\n",
@@ -66,9 +66,9 @@ MARKDOWN = {
     "table": f"| who | where |\n|---|---|\n| ⟦{G}⟧ | a \\| b ⟦{G}⟧ |\n",
     "yaml front matter": (
         f"---\ntitle: ⟦{G}⟧ speaks\nauthor: {G}\ntags: [{G}]\n"
-        f"description: \"With ⟦{G}⟧\"\n---\nBody ⟦{G}⟧.\n"
+        f'description: "With ⟦{G}⟧"\n---\nBody ⟦{G}⟧.\n'
     ),
-    "toml front matter": f"+++\ntitle = \"⟦{G}⟧\"\nauthor = \"{G}\"\n+++\nBody.\n",
+    "toml front matter": f'+++\ntitle = "⟦{G}⟧"\nauthor = "{G}"\n+++\nBody.\n',
     "front matter crlf": f"---\r\ntitle: ⟦{G}⟧\r\nslug: {G}\r\n---\r\nBody.\r\n",
     "thematic break is no front matter": f"---\n\n⟦{G}⟧ spoke.\n",
     "separate blocks never join": "# Mitchell\n\n⟦Bacelet⟧\n",  # the surname alone
@@ -84,8 +84,8 @@ HTML = {
     ),
     "comment": f"<!-- {G} --><p>ok</p><!DOCTYPE html>",
     "attributes": (
-        f"<img src=\"{G}.jpg\" alt=\"Photo of ⟦{G}⟧\">"
-        f"<a href=\"/{G}\" title='⟦{G}⟧' data-x=\"{G}\">link</a>"
+        f'<img src="{G}.jpg" alt="Photo of ⟦{G}⟧">'
+        f'<a href="/{G}" title=\'⟦{G}⟧\' data-x="{G}">link</a>'
         f"<abbr title=⟦Bacelet⟧>MB</abbr>"
     ),
     "entities": "<p>⟦Mitchell&nbsp;Bacelet⟧ &amp; ⟦Mitchell&#32;Bacelet⟧ &copy;</p>",

@@ -31,9 +31,7 @@ INLINE_TAGS = frozenset({
 PROSE_ATTRIBUTES = ("alt", "title")
 # The character references html.unescape decodes (HTML5 rules, legacy names without ";").
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
-_ATTRIBUTE = re.compile(
-    r"""([^\s/>"'=][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?"""
-)
+_ATTRIBUTE = re.compile(r"""([^\s/>"'=][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _TAG_NAME = re.compile(r"<[^\s/>]+")
 
 
