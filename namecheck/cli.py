@@ -6,6 +6,7 @@ Heavy modules are imported inside the commands, so ``namecheck --version`` and
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -129,7 +130,7 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="Output format: text (default), concise or json.",
+            help="Output format: text (default), concise, json, sarif, github or html.",
             metavar="FORMAT",
         ),
     ] = "text",
@@ -162,13 +163,20 @@ def check(
             "same as a serial run.",
         ),
     ] = 0,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Also print counts per rule and entity.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")
+    ] = False,
 ) -> None:
     """Check files for garbled names.
 
-    Prints one line per finding as path:line:column, the rule code, the text found
-    and the suggested fix; exits 1 if anything was found.
+    Prints each finding as path:line:column, the rule code, the text found and the
+    suggested fix, with the source line (--format picks other layouts); exits 1 if
+    anything was found.
     """
-    from namecheck.report import FORMATS, formatter
+    from namecheck.report import FORMATS, STRUCTURED, ReportOptions, formatter
     from namecheck.runner import RunOptions, run
 
     if output_format not in FORMATS:
@@ -178,7 +186,15 @@ def check(
     checker = build_checker(gazetteer, no_default_gazetteer, threshold)
     options = RunOptions(encoding=encoding, stdin_filename=stdin_filename, jobs=jobs)
     result = run(checker, paths, options)
-    sys.stdout.write(formatter(output_format)(result))
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    report = ReportOptions(color=color, quiet=quiet)
+    sys.stdout.write(formatter(output_format)(result, report))
+    if statistics:
+        from namecheck.report.stats import render_statistics
+
+        # Structured output must stay parseable: the counts go to stderr then.
+        out = sys.stderr if output_format in STRUCTURED else sys.stdout
+        out.write(render_statistics(result.findings))
     if output_format != "json":
         from namecheck.report.text import safe
 

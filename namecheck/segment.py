@@ -37,7 +37,7 @@ PARTICLES = frozenset(
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 RUN = re.compile(rf"{_CAPWORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})*{_CAPWORD})*")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
-_WORD_BEFORE = re.compile(r"(\w+)\.?\s{1,2}$")
+_WORD_BEFORE = re.compile(r"(\w+)[.,]?\s{1,2}$")
 _POSSESSIVES = ("'s", "’s", "'S", "’S")
 TITLES = frozenset(
     """mr mrs ms miss dr prof president premier chancellor minister secretary senator

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ import pytest
 from namecheck.checker import Checker
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout; NAMECHECK_SHARED points elsewhere (git worktrees).
+SHARED = Path(os.environ.get("NAMECHECK_SHARED") or ROOT.parent / "shared")
 SEEDS = ROOT / "seeds"
 
 

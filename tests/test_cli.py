@@ -29,11 +29,12 @@ def namecheck(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subpr
 def test_seeds_give_exactly_the_two_garbles() -> None:
     result = namecheck("check", "seeds/")
     assert result.returncode == 1
-    assert result.stdout.splitlines()[:2] == [
+    headers = [line for line in result.stdout.splitlines() if line.startswith(SEED_GARBLED)]
+    assert headers == [
         f"{SEED_GARBLED}:19:128: NC001 'Svetlana Tikhanovska' → 'Sviatlana Tsikhanouskaya' (person, 0.99)",
         f"{SEED_GARBLED}:27:30: NC001 'Mitchell Bacelet' → 'Michelle Bachelet' (person, 0.93)",
     ]
-    assert result.stdout.splitlines()[2] == "2 names to check in 1 of 2 files."
+    assert result.stdout.splitlines()[-1] == "2 names to check in 1 of 2 files."
     assert result.stderr == ""
 
 

@@ -28,12 +28,25 @@ class RunResult:
         return [f for f in self.findings if f.severity is not Severity.INFO]
 
 
-Formatter = Callable[[RunResult], str]
+@dataclass(frozen=True)
+class ReportOptions:
+    """How to render: ``color`` only for a terminal; ``quiet`` drops summaries."""
+
+    color: bool = False
+    quiet: bool = False
+
+
+Formatter = Callable[[RunResult, ReportOptions], str]
 FORMATS = {
     "text": "namecheck.report.text:render",
     "concise": "namecheck.report.text:render_concise",
     "json": "namecheck.report.json:render",
+    "sarif": "namecheck.report.sarif:render",
+    "github": "namecheck.report.github:render",
+    "html": "namecheck.report.html:render",
 }
+# Formats whose output a program parses: nothing else may be written to stdout.
+STRUCTURED = frozenset({"json", "sarif", "html"})
 
 
 def formatter(name: str) -> Formatter:

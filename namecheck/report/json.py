@@ -11,7 +11,7 @@ from typing import Any
 
 from namecheck.errors import NamecheckError
 from namecheck.model import Finding
-from namecheck.report import RunResult
+from namecheck.report import ReportOptions, RunResult
 
 SCHEMA_VERSION = 1
 
@@ -41,7 +41,7 @@ def error_dict(error: NamecheckError) -> dict[str, Any]:
     return {"path": error.path, "line": error.line, "message": error.message}
 
 
-def render(result: RunResult) -> str:
+def render(result: RunResult, options: ReportOptions | None = None) -> str:
     document = {
         "version": SCHEMA_VERSION,
         "findings": [finding_dict(f) for f in result.findings],

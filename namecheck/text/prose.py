@@ -18,14 +18,20 @@ class Prose:
 
     ``anchors`` is a sorted list of ``(prose_offset, source_offset)`` pairs; between
     two anchors the mapping is a shift. Plain text has the single anchor (0, 0).
+    ``wide`` lists ``(prose_offset, source_end)`` for characters decoded from
+    several source characters (``&amp;`` → ``&``, ``\\*`` → ``*``), so a span that
+    ends on one ends after the whole entity in the source.
     """
 
     text: str
     anchors: tuple[tuple[int, int], ...] = ((0, 0),)
+    wide: tuple[tuple[int, int], ...] = ()
     _keys: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+    _ends: dict[int, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_keys", tuple(p for p, _ in self.anchors))
+        object.__setattr__(self, "_ends", dict(self.wide))
 
     def to_source(self, offset: int) -> int:
         """Source offset of a prose offset (a span start)."""
@@ -35,7 +41,10 @@ class Prose:
 
     def span_to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source span of a prose span; the end maps through its last character."""
-        return self.to_source(start), self.to_source(end - 1) + 1 if end > start else start
+        if end <= start:
+            return self.to_source(start), self.to_source(start)
+        last = end - 1
+        return self.to_source(start), self._ends.get(last, self.to_source(last) + 1)
 
 
 def plain(source: str) -> Prose:
