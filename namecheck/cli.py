@@ -17,6 +17,7 @@ from namecheck.errors import ExitCode, NamecheckError
 
 if TYPE_CHECKING:
     from namecheck.checker import Checker
+    from namecheck.fix import FixPolicy
 
 app = typer.Typer(
     name="namecheck",
@@ -151,6 +152,35 @@ def check(
             metavar="CODEC",
         ),
     ] = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Apply the safe fixes (one candidate, score at or above --fix-threshold) "
+            "to the files, then report what remains.",
+        ),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Print the fixes as a unified diff instead of writing."),
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option(
+            "--unsafe-fixes",
+            help="With --fix or --diff, apply every suggestion, not only the safe ones.",
+        ),
+    ] = False,
+    fix_threshold: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(
+            metavar="SCORE",
+            min=0.0,
+            max=1.0,
+            help="Score a fix needs to count as safe [default: 0.85].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check files for garbled names.
 
@@ -164,10 +194,18 @@ def check(
         raise NamecheckError(
             f"unknown format '{output_format}' (choose from: {', '.join(FORMATS)})"
         )
+    policy = fix_policy(fix or diff, unsafe_fixes, fix_threshold)
+    if policy and not diff and "-" in paths:
+        raise NamecheckError("--fix cannot write back to stdin; use --diff to see the fixes")
     checker = build_checker(gazetteer, no_default_gazetteer, threshold)
-    options = RunOptions(encoding=encoding, stdin_filename=stdin_filename)
+    options = RunOptions(encoding=encoding, stdin_filename=stdin_filename, fix=policy,
+                         diff=diff)  # fmt: skip
     result = run(checker, paths, options)
-    sys.stdout.write(formatter(output_format)(result))
+    sys.stdout.write("".join(result.diffs) if diff else formatter(output_format)(result))
+    if policy:
+        from namecheck.report.fixes import summary
+
+        sys.stderr.write(summary(result, policy, diff))
     if output_format != "json":
         from namecheck.report.text import safe
 
@@ -175,7 +213,18 @@ def check(
             sys.stderr.write(f"namecheck: error: {safe(str(error))}\n")
     if result.errors:
         raise typer.Exit(ExitCode.USAGE)
-    raise typer.Exit(ExitCode.FINDINGS if result.failing else ExitCode.CLEAN)
+    raise typer.Exit(ExitCode.FINDINGS if result.failing or result.diffs else ExitCode.CLEAN)
+
+
+def fix_policy(fixing: bool, unsafe: bool, threshold: float | None) -> FixPolicy | None:
+    """The fix policy the options ask for (None: only check)."""
+    from namecheck.fix import DEFAULT_FIX_THRESHOLD, FixPolicy
+
+    if not fixing:
+        if unsafe or threshold is not None:
+            raise NamecheckError("--unsafe-fixes and --fix-threshold need --fix or --diff")
+        return None
+    return FixPolicy(DEFAULT_FIX_THRESHOLD if threshold is None else threshold, unsafe)
 
 
 # Each module in namecheck.commands registers its command(s) on ``app`` when

@@ -10,9 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from namecheck.checker import Checker
-from namecheck.errors import InputError
+from namecheck.errors import InputError, NamecheckError
 from namecheck.files import MAX_BYTES, STDIN, Source, decode, discover, read
+from namecheck.fix import FixPolicy, fix_text, unified_diff
+from namecheck.model import Finding
 from namecheck.report import RunResult
+from namecheck.suppress import without_allowed
+from namecheck.write import write_text
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,8 @@ class RunOptions:
     encoding: str | None = None
     stdin_filename: str = "<stdin>"
     max_bytes: int = MAX_BYTES
+    fix: FixPolicy | None = None  # apply fixes with this policy
+    diff: bool = False  # with ``fix``: collect diffs instead of writing files
 
 
 def load_source(name: str, options: RunOptions) -> Source:
@@ -42,5 +48,42 @@ def run(checker: Checker, paths: Sequence[str], options: RunOptions) -> RunResul
             continue
         result.files_checked += 1
         result.sources[source.path] = source.text
-        result.findings.extend(checker.check_text(source.text, source.path))
+        findings = check_source(checker, source.text, source.path)
+        if options.fix is not None:
+            findings = _fix(checker, source, findings, options.fix, options.diff, result)
+        result.findings.extend(findings)
     return result
+
+
+def check_source(checker: Checker, text: str, path: str) -> list[Finding]:
+    """Findings for one document, minus the forms it allows inline."""
+    return without_allowed(checker.check_text(text, path), text)
+
+
+def _fix(
+    checker: Checker,
+    source: Source,
+    findings: list[Finding],
+    policy: FixPolicy,
+    diff: bool,
+    result: RunResult,
+) -> list[Finding]:
+    """Fix one file (or diff it); returns the findings that remain."""
+
+    def check(text: str) -> list[Finding]:
+        return check_source(checker, text, source.path)
+
+    outcome = fix_text(check, source.text, policy, findings)
+    if not outcome.applied:
+        return findings
+    if diff:
+        result.diffs.append(unified_diff(source.path, source.text, outcome.text))
+    else:
+        try:
+            write_text(source, outcome.text)
+        except NamecheckError as exc:
+            result.errors.append(exc)
+            return findings
+        result.sources[source.path] = outcome.text
+    result.fixed.extend(outcome.applied)
+    return list(outcome.remaining)
