@@ -81,8 +81,8 @@ def apply_fixes(text: str, findings: Sequence[Finding], policy: FixPolicy) -> Fi
     """Splice every selected finding's replacement into ``text``.
 
     A finding is skipped when the policy does not select it, its span no longer
-    holds ``found`` (stale findings), its span is not plain text, or it overlaps a
-    finding already applied.
+    holds ``found`` (stale findings), its span is not plain text, the replacement
+    would change nothing, or it overlaps a finding already applied.
     """
     applied: list[Finding] = []
     skipped: list[Finding] = []
@@ -92,6 +92,7 @@ def apply_fixes(text: str, findings: Sequence[Finding], policy: FixPolicy) -> Fi
         new = replacement(finding) if policy.selects(finding) else None
         if (
             new is None
+            or new == finding.found  # only the case differed, and the case is kept
             or finding.start < cursor
             or text[finding.start : finding.end] != finding.found
         ):

@@ -79,9 +79,11 @@ def test_stale_and_overlapping_findings_are_skipped() -> None:
     assert set(result.skipped) == {inner, stale}
 
 
-def test_unchanged_suggestion_is_not_a_fix() -> None:
-    text = "Bachelet"
-    assert not apply_fixes(text, [finding(text, "Bachelet", "Bachelet")], FixPolicy()).applied
+@pytest.mark.parametrize(("found", "suggestion"), [("Bachelet", "Bachelet"),
+                                                  ("BACHELET", "Bachelet")])  # fmt: skip
+def test_a_fix_that_changes_nothing_is_not_applied(found: str, suggestion: str) -> None:
+    result = apply_fixes(found, [finding(found, found, suggestion)], FixPolicy(unsafe=True))
+    assert not result.applied and result.text == found
 
 
 def test_unified_diff_marks_a_missing_final_newline() -> None:

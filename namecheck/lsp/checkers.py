@@ -39,9 +39,7 @@ class Checkers:
     ``on_error`` once, and the last good Checker goes on serving until it is fixed.
     """
 
-    def __init__(
-        self, options: EngineOptions, on_error: Callable[[NamecheckError], None]
-    ) -> None:
+    def __init__(self, options: EngineOptions, on_error: Callable[[NamecheckError], None]) -> None:
         self.options = options
         self.on_error = on_error
         self._cache: dict[EngineOptions, tuple[Stamp, Checker | None]] = {}
