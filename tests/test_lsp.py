@@ -75,8 +75,8 @@ class Editor:
         self.version += 1
         self.client.notify("textDocument/didChange", {
             "textDocument": {"uri": self.uri, "version": self.version},
-            "contentChanges": change["edits"] and [
-                {"range": e["range"], "text": e["newText"]} for e in change["edits"]]})  # fmt: skip
+            "contentChanges": [{"range": e["range"], "text": e["newText"]}
+                               for e in change["edits"]]})  # fmt: skip
 
 
 def test_diagnostics_and_replace_after_emoji(client: Client, tmp_path: Path) -> None:
