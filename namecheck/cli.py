@@ -18,6 +18,7 @@ from namecheck.errors import ExitCode, NamecheckError
 
 if TYPE_CHECKING:
     from namecheck.checker import Checker
+    from namecheck.fix import FixPolicy
 
 app = typer.Typer(
     name="namecheck",
@@ -88,30 +89,18 @@ def _root(
     """namecheck: catch garbled names before they are published."""
 
 
-def _gazetteer_files(paths: list[Path] | None) -> list[Path]:
-    files: list[Path] = []
-    for path in paths or []:
-        if path.is_dir():
-            found = sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
-            if not found:
-                raise NamecheckError("folder holds no *.yaml gazetteer files", str(path))
-            files.extend(found)
-        else:
-            files.append(path)
-    return files
-
-
 def build_checker(
     gazetteers: list[Path] | None, no_default: bool, threshold: float | None = None
 ) -> Checker:
     """The engine for the gazetteer options every command shares."""
     from namecheck.checker import Checker
     from namecheck.matcher import Settings
+    from namecheck.resources import gazetteer_files
 
     settings = Settings() if threshold is None else Settings(threshold=threshold)
     if no_default and not gazetteers:
         raise NamecheckError("--no-default-gazetteer needs at least one --gazetteer PATH")
-    return Checker.from_paths(_gazetteer_files(gazetteers), default=not no_default,
+    return Checker.from_paths(gazetteer_files(gazetteers), default=not no_default,
                               settings=settings)  # fmt: skip
 
 
@@ -169,6 +158,35 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")
     ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Apply the safe fixes (one candidate, score at or above --fix-threshold) "
+            "to the files, then report what remains.",
+        ),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Print the fixes as a unified diff instead of writing."),
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option(
+            "--unsafe-fixes",
+            help="With --fix or --diff, apply every suggestion, not only the safe ones.",
+        ),
+    ] = False,
+    fix_threshold: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(
+            metavar="SCORE",
+            min=0.0,
+            max=1.0,
+            help="Score a fix needs to count as safe [default: 0.85].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check files for garbled names.
 
@@ -183,12 +201,20 @@ def check(
         raise NamecheckError(
             f"unknown format '{output_format}' (choose from: {', '.join(FORMATS)})"
         )
+    policy = fix_policy(fix or diff, unsafe_fixes, fix_threshold)
+    if policy and not diff and "-" in paths:
+        raise NamecheckError("--fix cannot write back to stdin; use --diff to see the fixes")
     checker = build_checker(gazetteer, no_default_gazetteer, threshold)
-    options = RunOptions(encoding=encoding, stdin_filename=stdin_filename, jobs=jobs)
+    options = RunOptions(encoding=encoding, stdin_filename=stdin_filename, jobs=jobs,
+                         fix=policy, diff=diff)  # fmt: skip
     result = run(checker, paths, options)
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     report = ReportOptions(color=color, quiet=quiet)
-    sys.stdout.write(formatter(output_format)(result, report))
+    sys.stdout.write("".join(result.diffs) if diff else formatter(output_format)(result, report))
+    if policy:
+        from namecheck.report.fixes import summary
+
+        sys.stderr.write(summary(result, policy, diff))
     if statistics:
         from namecheck.report.stats import render_statistics
 
@@ -202,12 +228,23 @@ def check(
             sys.stderr.write(f"namecheck: error: {safe(str(error))}\n")
     if result.errors:
         raise typer.Exit(ExitCode.USAGE)
-    raise typer.Exit(ExitCode.FINDINGS if result.failing else ExitCode.CLEAN)
+    raise typer.Exit(ExitCode.FINDINGS if result.failing or result.diffs else ExitCode.CLEAN)
+
+
+def fix_policy(fixing: bool, unsafe: bool, threshold: float | None) -> FixPolicy | None:
+    """The fix policy the options ask for (None: only check)."""
+    from namecheck.fix import DEFAULT_FIX_THRESHOLD, FixPolicy
+
+    if not fixing:
+        if unsafe or threshold is not None:
+            raise NamecheckError("--unsafe-fixes and --fix-threshold need --fix or --diff")
+        return None
+    return FixPolicy(DEFAULT_FIX_THRESHOLD if threshold is None else threshold, unsafe)
 
 
 # Each module in namecheck.commands registers its command(s) on ``app`` when
 # imported; they import their heavy dependencies lazily, inside the command.
-from namecheck.commands import explain, gazetteer  # noqa: E402, F401
+from namecheck.commands import explain, gazetteer, lsp  # noqa: E402, F401
 
 
 def main() -> None:

@@ -6,8 +6,11 @@ the cache) never imports PyYAML.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
+
+from namecheck.errors import NamecheckError
 
 
 def default_gazetteer_paths() -> list[Path]:
@@ -17,6 +20,20 @@ def default_gazetteer_paths() -> list[Path]:
         if folder.is_dir():
             return sorted(folder.glob("*.yaml"))
     return []
+
+
+def gazetteer_files(paths: Sequence[Path] | None) -> list[Path]:
+    """Expand ``--gazetteer`` arguments: a file, or a folder of ``*.yaml`` files."""
+    files: list[Path] = []
+    for path in paths or []:
+        if path.is_dir():
+            found = sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
+            if not found:
+                raise NamecheckError("folder holds no *.yaml gazetteer files", str(path))
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
 
 
 def english_words() -> frozenset[str]:

@@ -1,4 +1,4 @@
-"""A batch run: discover → read → check → collect. Shared by the CLI and hooks.
+"""A batch run: discover → read → check → (fix) → collect. Shared by the CLI and hooks.
 
 One bad file never stops the others: its error is collected and the run goes
 on. Large runs are spread over worker processes (``jobs``); results come back
@@ -13,10 +13,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from namecheck.checker import Checker
-from namecheck.errors import InputError
+from namecheck.errors import InputError, NamecheckError
 from namecheck.files import MAX_BYTES, STDIN, Source, decode, discover, read
+from namecheck.fix import FixPolicy, fix_text, unified_diff
 from namecheck.model import Finding
 from namecheck.report import RunResult
+from namecheck.suppress import without_allowed
+from namecheck.write import write_text
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 64
@@ -28,16 +31,21 @@ class RunOptions:
     stdin_filename: str = "<stdin>"
     max_bytes: int = MAX_BYTES
     jobs: int = 0  # 0: one per core
+    fix: FixPolicy | None = None  # apply fixes with this policy
+    diff: bool = False  # with ``fix``: collect diffs instead of writing files
 
 
 @dataclass
 class FileOutcome:
-    """What checking one file produced; ``text`` is kept only when there are findings."""
+    """What one file produced; ``text`` (as it now stands) is kept only when needed."""
 
     path: str
     findings: list[Finding] = field(default_factory=list)
-    error: InputError | None = None
+    error: InputError | None = None  # the file could not be read: not checked
     text: str = ""
+    fixed: list[Finding] = field(default_factory=list)
+    diff: str = ""
+    write_error: NamecheckError | None = None  # checked, but its fix was not written
 
 
 def load_source(name: str, options: RunOptions) -> Source:
@@ -47,13 +55,47 @@ def load_source(name: str, options: RunOptions) -> Source:
     return read(name, options.encoding, options.max_bytes)
 
 
+def check_source(checker: Checker, text: str, path: str) -> list[Finding]:
+    """Findings for one document, minus the forms it allows inline."""
+    return without_allowed(checker.check_text(text, path), text)
+
+
 def check_file(checker: Checker, name: str, options: RunOptions) -> FileOutcome:
+    """Read, check and (with a fix policy) fix one file; never raises for bad input."""
     try:
         source = load_source(name, options)
     except InputError as exc:
         return FileOutcome(name, error=exc)
-    findings = checker.check_text(source.text, source.path)
-    return FileOutcome(source.path, findings, text=source.text if findings else "")
+    outcome = FileOutcome(source.path, check_source(checker, source.text, source.path))
+    if options.fix is not None and outcome.findings:
+        _fix(checker, source, options.fix, options.diff, outcome)
+    if outcome.findings and not outcome.text:
+        outcome.text = source.text
+    return outcome
+
+
+def _fix(
+    checker: Checker, source: Source, policy: FixPolicy, diff: bool, outcome: FileOutcome
+) -> None:
+    """Fix one file (or diff it); leaves the findings that remain in ``outcome``."""
+
+    def check(text: str) -> list[Finding]:
+        return check_source(checker, text, source.path)
+
+    fixed = fix_text(check, source.text, policy, outcome.findings)
+    if not fixed.applied:
+        return
+    if diff:
+        outcome.diff = unified_diff(source.path, source.text, fixed.text)
+    else:
+        try:
+            write_text(source, fixed.text)
+        except NamecheckError as exc:
+            outcome.write_error = exc
+            return
+        outcome.text = fixed.text
+    outcome.fixed = list(fixed.applied)
+    outcome.findings = list(fixed.remaining)
 
 
 def run(checker: Checker, paths: Sequence[str], options: RunOptions) -> RunResult:
@@ -67,6 +109,11 @@ def run(checker: Checker, paths: Sequence[str], options: RunOptions) -> RunResul
             continue
         result.files_checked += 1
         result.findings.extend(outcome.findings)
+        result.fixed.extend(outcome.fixed)
+        if outcome.diff:
+            result.diffs.append(outcome.diff)
+        if outcome.write_error is not None:
+            result.errors.append(outcome.write_error)
         if outcome.text:
             result.sources[outcome.path] = outcome.text
     return result
@@ -78,9 +125,7 @@ def jobs_for(requested: int, files: int) -> int:
     return 1 if files < PARALLEL_MIN_FILES else max(1, jobs)
 
 
-def _outcomes(
-    checker: Checker, names: list[str], options: RunOptions
-) -> Iterator[FileOutcome]:
+def _outcomes(checker: Checker, names: list[str], options: RunOptions) -> Iterator[FileOutcome]:
     jobs = jobs_for(options.jobs, len(names))
     if jobs == 1 or STDIN in names:
         for name in names:

@@ -21,6 +21,8 @@ class RunResult:
     errors: list[NamecheckError] = field(default_factory=list)
     files_checked: int = 0
     sources: dict[str, str] = field(default_factory=dict)
+    fixed: list[Finding] = field(default_factory=list)  # applied by --fix / --diff
+    diffs: list[str] = field(default_factory=list)  # --diff: one unified diff per file
 
     @property
     def failing(self) -> list[Finding]:
