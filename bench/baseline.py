@@ -45,14 +45,14 @@ class FuzzBaseline:
         self.cutoff = cutoff
         self.longest = longest
         # Every accepted Latin form, plus a person's surname alone (accepted too).
-        self.forms: dict[str, tuple[int, bool]] = {}
+        self.forms: dict[str, int] = {}
         for number, entity in enumerate(self.gazetteer.entities):
             for form in entity.accepted:
                 key = fold(form)
                 if key.isascii():
-                    self.forms.setdefault(key, (number, False))
+                    self.forms.setdefault(key, number)
         for surname, numbers in self.gazetteer.surnames.items():
-            self.forms.setdefault(surname, (min(numbers), True))
+            self.forms.setdefault(surname, min(numbers))
         self.choices = list(self.forms)
 
     def check_text(self, text: str, path: str = "") -> list[Finding]:
@@ -72,8 +72,8 @@ class FuzzBaseline:
             start, end = window[0].start, window[-1].end
             if any(f.start < end and start < f.end for f in taken):
                 continue
-            number, surname = self.forms[form]
-            entity = self.gazetteer.entities[number]
+            entity = self.gazetteer.entities[self.forms[form]]
+            surname = entity.kind == "person" and " " not in form  # a surname written alone
             suggestion = entity.name.split()[-1] if surname else entity.name
             taken.append(_finding(text, lines, window, Rule.FUZZY, entity, suggestion,
                                   round(score / 100, 2), path))  # fmt: skip
