@@ -47,7 +47,7 @@ from namecheck.checker import Checker  # noqa: E402
 from namecheck.gazetteer import load  # noqa: E402
 from namecheck.locate import LineIndex  # noqa: E402
 from namecheck.matcher import Settings  # noqa: E402
-from namecheck.model import Entity, Finding  # noqa: E402
+from namecheck.model import Entity, Finding, Rule  # noqa: E402
 
 SETS = ("dev", "synthetic", "bbc", "bbc-wide")
 
@@ -59,6 +59,7 @@ class Outcome:
     tally: Tally = field(default_factory=Tally)
     scores: list[tuple[Doc, DocScore]] = field(default_factory=list)
     advice: Counter[str] = field(default_factory=Counter)
+    house_style: list[tuple[Doc, Finding]] = field(default_factory=list)  # NC004 findings
     clean_flagged: int = 0  # inserted correct mentions that were flagged
     seconds: float = 0.0
 
@@ -81,6 +82,7 @@ def run(docs: list[Doc], system: System) -> Outcome:
     for doc in docs:
         findings = system.check_text(doc.text, doc.name)
         out.advice.update(f.rule.value for f in findings if f.rule not in COUNTED)
+        out.house_style += [(doc, f) for f in findings if f.rule is Rule.DEPRECATED]
         score = score_doc(doc.labels, doc.ignores, findings)
         out.clean_flagged += sum(
             any(f.start < c.end and c.start < f.end for f in score.false_flags) for c in doc.clean
@@ -139,6 +141,10 @@ def print_set(name: str, about: str, docs: list[Doc], outcomes: dict[str, Outcom
                     f"  false: {doc.name}:{line}: {f.rule.value} {f.found!r} -> {f.suggestion!r}"
                     f" ({f.score})" + (f"  | {context[:160]}" if args.show_false else "")
                 )
+    if name.startswith("bbc"):
+        for doc, f in main.house_style:
+            line, _ = _where(doc, f.start)
+            print(f"  house style: {doc.name}:{line}: NC004 {f.found!r} -> {f.suggestion!r}")
     if args.show_misses:
         for doc, score in main.scores:
             for g, other in score.misses:
