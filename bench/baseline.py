@@ -89,7 +89,8 @@ class KnownWrongBaseline:
     def check_text(self, text: str, path: str = "") -> list[Finding]:
         lines = LineIndex(text)
         out: list[Finding] = []
-        for window, key in _ngrams(text, self.gazetteer.max_tokens):
+        longest = max((len(key.split()) for key in self.gazetteer.wrong), default=1)
+        for window, key in _ngrams(text, longest):
             number = self.gazetteer.wrong.get(key)
             start, end = window[0].start, window[-1].end
             if number is None or any(f.start < end and start < f.end for f in out):

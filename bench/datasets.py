@@ -9,7 +9,8 @@ from pathlib import Path
 
 from bench.garbler import synthetic_set
 from bench.metrics import Gold, expected_suggestion
-from namecheck.gazetteer import default_paths, load
+from namecheck.gazetteer import load
+from namecheck.resources import default_gazetteer_paths
 from namecheck.model import Entity
 
 
@@ -64,7 +65,7 @@ def load_articles(folder: Path) -> list[tuple[str, str]]:
 
 
 def shipped_entities() -> list[Entity]:
-    return load(default_paths())
+    return load(default_gazetteer_paths())
 
 
 def wide_entities(dev_gazetteer: Path | None) -> list[Entity]:
