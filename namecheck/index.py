@@ -24,7 +24,7 @@ from namecheck.resources import english_words
 from namecheck.segment import PARTICLES
 from namecheck.similarity import MIN_GIVEN, token_score
 
-MIN_FUZZY_KEY = 4  # keys shorter than this are too short to compare fuzzily
+MIN_FUZZY_KEY = 3  # keys shorter than this are too short to compare fuzzily
 LONG_KEY = 8  # from this length a query also probes two-deletion variants
 _MEMO_LIMIT = 200_000
 

@@ -34,8 +34,10 @@ _PRE_FOLD = str.maketrans(
 # Ordered rewrites on a folded, lower-case word; earlier rules feed later ones.
 _KEY_RULES: tuple[tuple[str, str], ...] = (
     (r"[^a-z]", ""),
-    (r"tsch|tch|cz|ch|tsh", "c"),  # Czech/Polish/German/English spellings of ч / х
+    (r"c(?![eihyz])", "k"),  # a hard c is a k ("Makron", "Culeba", "Moskow")
+    (r"tsch|tch|tsh", "c"),  # German/English spellings of ч
     (r"sch|sz|sh", "s"),
+    (r"cz|ch", "c"),  # Polish/Czech/English ч, German/Polish х
     (r"kh|gh", "h"),
     (r"zh|dzh|dj", "j"),
     (r"ph", "f"),
@@ -61,19 +63,22 @@ _VOWELS = re.compile(r"(?<!^)[aeiou]")
 
 _NON_LATIN = re.compile(r"[^\W\d_](?<![\x00-\u024f\u1e00-\u1eff])")
 _APOSTROPHES = re.compile(r"['`\u2019\u02bc]")
-_SPACES = re.compile(r"[\s\-\u2010-\u2015]+")
+_SPACES = re.compile(r"\s+")
+_DASHES = re.compile(r"\s*[\-\u2010-\u2015]\s*")
 
 
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Lower-case form with apostrophes dropped and dashes as spaces.
+    """Lower-case form with apostrophes dropped, spaces collapsed and dashes unified.
+
+    A hyphenated name stays one word ("ungern-sternberg"), as the text writes it.
 
     Latin-script text is folded to ASCII (``Jäger`` → ``jager``); text in another
     script keeps its letters, so a native form ``Киев`` never stands in for the
     romanisation ``Kiev``, which a house style may reject.
     """
     folded = text.casefold() if _NON_LATIN.search(text) else unidecode(text).lower()
-    return _SPACES.sub(" ", _APOSTROPHES.sub("", folded)).strip()
+    return _DASHES.sub("-", _SPACES.sub(" ", _APOSTROPHES.sub("", folded))).strip()
 
 
 @lru_cache(maxsize=200_000)

@@ -2,10 +2,11 @@
 
 An edit distance, taken on the folded spelling and on the transliteration key
 (whichever is smaller; a key-only match still costs a quarter edit), and
-**calibrated by length**: ``1 - d / (0.3·L + 0.5)``. One edit in a 5-letter name
-scores 0.5 and in a 12-letter name 0.76, because one edit turns a short name
-into a different real name far more often than a long one. Equal consonant
-skeletons (a phonetic key) add 0.1 as a second signal.
+**calibrated by length**: ``1 - 1.5·d / L``, so the default threshold 0.7 means
+"at most one edit in five letters" for any length: one edit in a 6-letter name
+scores 0.75, two in a 12-letter name 0.75. Short names, where one edit often
+makes another real name, get their own guard in :mod:`namecheck.scoring`.
+Equal consonant skeletons (a phonetic key) add 0.1 as a second signal.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def token_score(text: str, name: str) -> TokenScore:
     text_key, name_key = translit_key(text), translit_key(name)
     key_distance = OSA.distance(text_key, name_key)
     distance = min(float(OSA.distance(text, name)), key_distance + 0.25)
-    score = max(0.0, 1.0 - distance / (0.3 * len(name) + 0.5))
+    score = max(0.0, 1.0 - 1.5 * distance / len(name))
     if skeleton(text) == skeleton(name):
         score = min(0.99, score + 0.1)
     return TokenScore(score, "fuzzy", key_distance == 0)
