@@ -180,7 +180,7 @@ def check(
 
 # Each module in namecheck.commands registers its command(s) on ``app`` when
 # imported; they import their heavy dependencies lazily, inside the command.
-from namecheck.commands import explain, gazetteer  # noqa: E402, F401
+from namecheck.commands import explain, gazetteer, names  # noqa: E402, F401
 
 
 def main() -> None:
