@@ -15,7 +15,7 @@ _ORDER = ("id", "name", "kind", "aliases", "native", "wrong", "deprecated", "mat
           "since", "until", "source")  # fmt: skip
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(yaml.SafeDumper):  # type: ignore[misc]  # PyYAML is untyped
     def ignore_aliases(self, data: object) -> bool:
         return True  # a gazetteer refuses aliases; never write one
 
@@ -39,4 +39,4 @@ def dump(entities: Sequence[Record], header: str = "") -> str:
     body = yaml.dump({"version": 1, "entities": clean}, Dumper=_Dumper, allow_unicode=True,
                      sort_keys=False, width=100)  # fmt: skip
     lines = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
-    return lines + body
+    return lines + str(body)

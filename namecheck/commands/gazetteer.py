@@ -127,7 +127,7 @@ def search(
     entities = _entities(gazetteer, no_default_gazetteer)
     forms = [(fold(f), f, e) for e in entities for f in (*e.accepted, *e.wrong, *e.deprecated)]
     hits = process.extract(fold(text), [f[0] for f in forms], scorer=fuzz.WRatio,
-                           limit=limit * 5)
+                           limit=limit * 20)  # several forms per entity
     shown: set[str] = set()
     for _, score, index in hits:
         _, form, entity = forms[index]
@@ -155,12 +155,12 @@ def stats(
     out = [f"entities: {len(entities):,}"]
     out.extend(f"  {kind}: {kinds[kind]:,}" for kind in sorted(kinds))
     out.append(f"  match exact: {sum(e.match == 'exact' for e in entities):,}")
-    roles = {"names": lambda e: (e.name,), "aliases": lambda e: e.aliases,
-             "native": lambda e: e.native, "derived": lambda e: e.derived,
-             "wrong": lambda e: e.wrong, "deprecated": lambda e: e.deprecated}
-    total = sum(len(e.accepted) for e in entities)
-    out.append(f"accepted forms: {total:,}")
-    out.extend(f"  {role}: {sum(len(get(e)) for e in entities):,}" for role, get in roles.items())
+    out.append(f"accepted forms: {sum(len(e.accepted) for e in entities):,}")
+    out.append(f"  names: {len(entities):,}")
+    for role in ("aliases", "native", "derived", "wrong", "deprecated"):
+        if role == "wrong":
+            out.append("rejected forms:")
+        out.append(f"  {role}: {sum(len(getattr(e, role)) for e in entities):,}")
     owners: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
         for form in entity.accepted:

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002, RUF003 - the multiplication sign is meant
+# ruff: noqa: RUF001, RUF002 - the multiplication sign is meant
 """``namecheck names PATH...``: name-like spans the gazetteer does not know, to grow it.
 
 Lists runs of capitalised words (:func:`namecheck.segment.runs`) that are not
@@ -129,7 +129,8 @@ def names(
     One line per cluster: the most frequent spelling first, then its near
     duplicates ("Tikhanovskaya ×12 ~ Tikhanovska ×3").
     """
-    from namecheck.files import InputError, discover
+    from namecheck.errors import InputError
+    from namecheck.files import discover
     from namecheck.report.text import safe
     from namecheck.runner import RunOptions, load_source
     from namecheck.text import reader_for
