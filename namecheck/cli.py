@@ -244,7 +244,7 @@ def fix_policy(fixing: bool, unsafe: bool, threshold: float | None) -> FixPolicy
 
 # Each module in namecheck.commands registers its command(s) on ``app`` when
 # imported; they import their heavy dependencies lazily, inside the command.
-from namecheck.commands import explain, gazetteer, lsp  # noqa: E402, F401
+from namecheck.commands import explain, gazetteer, lsp, names  # noqa: E402, F401
 
 
 def main() -> None:

@@ -47,6 +47,20 @@ class _NoAliasComposer(yaml.SafeLoader):
         return super().compose_node(parent, index)  # type: ignore[no-any-return]
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree, through libyaml when PyYAML has it: ten times faster on the
+    shipped 3,000-entity gazetteer. libyaml's composer cannot be subclassed, so
+    aliases are refused by a first pass over its event stream instead."""
+    if not yaml.__with_libyaml__:
+        return yaml.compose(text, Loader=_NoAliasComposer)  # type: ignore[arg-type]
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "YAML aliases (*name) are not allowed in a gazetteer", event.start_mark
+            )
+    return yaml.compose(text, Loader=yaml.CSafeLoader)
+
+
 @dataclass
 class _Problems:
     path: str
@@ -162,7 +176,7 @@ def parse(text: str, path: str = "<gazetteer>") -> tuple[list[Entity], list[Gaze
     """Entities of one gazetteer document, and every problem found in it."""
     problems = _Problems(path)
     try:
-        root = yaml.compose(text, Loader=_NoAliasComposer)  # type: ignore[arg-type]
+        root = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0

@@ -1,0 +1,160 @@
+# ruff: noqa: RUF001, RUF002 - the multiplication sign is meant
+"""``namecheck names PATH...``: name-like spans the gazetteer does not know, to grow it.
+
+Lists runs of capitalised words (:func:`namecheck.segment.runs`) that are not
+an accepted form of a gazetteer entity, with how often each occurs, and groups
+near-duplicates ("Tikhanovska" ×3 ~ "Tikhanovskaya" ×12): the rare spelling
+of a cluster is usually a garble, the frequent one a name worth adding.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from namecheck.cli import GazetteerOption, NoDefaultOption, app, build_checker
+from namecheck.errors import ExitCode
+
+if TYPE_CHECKING:
+    from namecheck.segment import Token
+
+_CONTRACTION = re.compile(r"^i(m|ve|ll|d)$|(nt|re)$")  # "I'm", "Don't" folded
+SIMILAR = 85.0  # rapidfuzz ratio (0-100) of folded spellings that makes two names one cluster
+
+
+def unknown_names(
+    text: str, known: set[str], words: frozenset[str], longest: int = 6
+) -> Iterator[str]:
+    """Capitalised spans of prose that are neither known forms nor ordinary words.
+
+    Inside a run, known forms (leftmost-longest, as the matcher reads them), titles
+    and a sentence's capitalised first word cut it into pieces: "Belarusian
+    President Alexander Lukashenko" leaves nothing; "Human Rights Commissioner
+    Mitchell Bacelet" leaves "Human Rights" and "Mitchell Bacelet".
+    """
+    from namecheck.normalize import fold
+    from namecheck.segment import TITLES, runs
+
+    for run in runs(text):
+        toks = run.tokens
+        piece: list[Token] = []
+        i = 0
+        while i <= len(toks):
+            size = 0 if i == len(toks) else _known_at(toks, i, known, longest)
+            word = "" if i == len(toks) else fold(toks[i].text)
+            cut = size or i == len(toks) or word in TITLES
+            cut = cut or (toks[i].sentence_initial and word in words)
+            if not cut:
+                piece.append(toks[i])
+                i += 1
+                continue
+            if piece and not (len(piece) == 1 and _ordinary(fold(piece[0].text), known, words)):
+                yield " ".join(text[piece[0].start : piece[-1].end].split())
+            piece = []
+            i += max(size, 1)
+
+
+def _known_at(toks: tuple[Token, ...], i: int, known: set[str], longest: int) -> int:
+    """How many tokens from ``i`` on make up a known form (0 if none)."""
+    from namecheck.normalize import fold
+
+    for n in range(min(longest, len(toks) - i), 0, -1):
+        if fold(" ".join(t.text for t in toks[i : i + n])) in known:
+            return n
+    return 0
+
+
+def _ordinary(word: str, known: set[str], words: frozenset[str]) -> bool:
+    """An English word, or a demonym/plural of a known name ("Belarusian", "Russians")."""
+    from namecheck.scoring import DERIVING_SUFFIXES
+
+    if word in words or len(word) < 2 or _CONTRACTION.search(word):
+        return True
+    for suffix in DERIVING_SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and any(s in known for s in (stem, *(stem + v for v in "aeoy"))):
+            return True
+    return False
+
+
+def clusters(counts: Counter[str]) -> list[list[str]]:
+    """Groups of near-identical spellings, most frequent first; singletons included."""
+    from rapidfuzz import fuzz
+
+    from namecheck.normalize import fold
+
+    names = sorted(counts, key=lambda n: (-counts[n], n))
+    parent = {n: n for n in names}
+
+    def root(name: str) -> str:
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    # Compare only names sharing a first letter: garbles keep it, and it keeps this fast.
+    blocks: dict[str, list[str]] = {}
+    for name in names:
+        blocks.setdefault(fold(name)[:1], []).append(name)
+    for block in blocks.values():
+        folded = [fold(n) for n in block]
+        for i, a in enumerate(block):
+            for j in range(i + 1, len(block)):
+                if abs(len(folded[i]) - len(folded[j])) > 3:
+                    continue
+                if fuzz.ratio(folded[i], folded[j], score_cutoff=SIMILAR):
+                    parent[root(block[j])] = root(a)
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(root(name), []).append(name)
+    return sorted(groups.values(), key=lambda g: (-sum(counts[n] for n in g), g[0]))
+
+
+@app.command()
+def names(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to scan.",
+                                               metavar="PATH...", show_default=False)],
+    min_count: Annotated[int, typer.Option("--min-count", min=1,
+                                           help="Hide clusters seen fewer times.")] = 1,
+    gazetteer: GazetteerOption = None,
+    no_default_gazetteer: NoDefaultOption = False,
+) -> None:
+    """List capitalised names the gazetteer does not know, with counts and near-duplicates.
+
+    One line per cluster: the most frequent spelling first, then its near
+    duplicates ("Tikhanovskaya ×12 ~ Tikhanovska ×3").
+    """
+    from namecheck.errors import InputError
+    from namecheck.files import discover
+    from namecheck.report.text import safe
+    from namecheck.runner import RunOptions, load_source
+    from namecheck.text import reader_for
+
+    checker = build_checker(gazetteer, no_default_gazetteer)
+    compiled = checker.gazetteer
+    known = set(compiled.accepted) | set(compiled.wrong) | set(compiled.deprecated)
+    counts: Counter[str] = Counter()
+    errors = 0
+    for item in discover(paths):
+        try:
+            if isinstance(item, InputError):
+                raise item
+            source = load_source(item, RunOptions())
+        except InputError as exc:
+            sys.stderr.write(f"namecheck: error: {safe(str(exc))}\n")
+            errors += 1
+            continue
+        prose = reader_for(source.path)(source.text)
+        counts.update(unknown_names(prose.text, known, compiled.words, compiled.max_tokens))
+    for group in clusters(counts):
+        if sum(counts[n] for n in group) < min_count:
+            continue
+        line = " ~ ".join(f"{name} ×{counts[name]}" for name in group)
+        sys.stdout.write(safe(line) + "\n")
+    if errors:
+        raise typer.Exit(ExitCode.USAGE)
