@@ -17,6 +17,7 @@ from namecheck.errors import ExitCode, NamecheckError
 
 if TYPE_CHECKING:
     from namecheck.checker import Checker
+    from namecheck.report import RunResult
 
 app = typer.Typer(
     name="namecheck",
@@ -157,7 +158,7 @@ def check(
     Prints one line per finding as path:line:column, the rule code, the text found
     and the suggested fix; exits 1 if anything was found.
     """
-    from namecheck.report import FORMATS, formatter
+    from namecheck.report import FORMATS
     from namecheck.runner import RunOptions, run
 
     if output_format not in FORMATS:
@@ -167,6 +168,13 @@ def check(
     checker = build_checker(gazetteer, no_default_gazetteer, threshold)
     options = RunOptions(encoding=encoding, stdin_filename=stdin_filename)
     result = run(checker, paths, options)
+    finish(result, output_format)
+
+
+def finish(result: RunResult, output_format: str) -> None:
+    """Print a run's report and errors, and exit with the code they call for."""
+    from namecheck.report import formatter
+
     sys.stdout.write(formatter(output_format)(result))
     if output_format != "json":
         from namecheck.report.text import safe
@@ -180,7 +188,7 @@ def check(
 
 # Each module in namecheck.commands registers its command(s) on ``app`` when
 # imported; they import their heavy dependencies lazily, inside the command.
-from namecheck.commands import explain, gazetteer  # noqa: E402, F401
+from namecheck.commands import compare, explain, gazetteer  # noqa: E402, F401
 
 
 def main() -> None:

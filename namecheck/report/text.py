@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from namecheck.model import Finding
+from namecheck.model import COMPARE_RULES, Finding
 from namecheck.report import RunResult
 
 
@@ -20,6 +20,9 @@ def safe(text: str) -> str:
 
 
 def line_of(finding: Finding) -> str:
+    where = f"{finding.path}:{finding.line}:{finding.column}: {finding.rule.value}"
+    if finding.rule in COMPARE_RULES:  # the message says which text each form is from
+        return f"{where} {safe(finding.message)} ({finding.severity.value})"
     arrow = f"'{safe(finding.found)}' → '{safe(finding.suggestion)}'"
     detail = f"({finding.kind}, {finding.score:.2f})"
     if finding.rule.value == "NC003":
