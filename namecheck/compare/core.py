@@ -140,8 +140,9 @@ class Comparer:
                 continue
             q = change.target
             severity = Severity.INFO if change.approximate else Severity.WARNING
-            yield _finding(target, q.start, q.end, Rule.NUMBER_CHANGED, change.source.text,
-                           "number", severity=severity, fixable=not change.approximate)  # fmt: skip
+            written = " ".join(filter(None, (change.source.hedge, change.source.text)))
+            yield _finding(target, q.start, q.end, Rule.NUMBER_CHANGED, written, "number",
+                           severity=severity, fixable=not change.approximate)  # fmt: skip
 
     def _untranslated(self, target: Side, script: str) -> Iterable[Finding]:
         for start, end in untranslated.runs(target.text, script):

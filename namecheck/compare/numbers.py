@@ -39,22 +39,30 @@ _NUMBER_WORDS = (
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
     "nineteen", "twenty",
 )  # fmt: skip
-_WORDS = {word: value for value, word in enumerate(_NUMBER_WORDS)}
-_WORD = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_WORDS = {word: value for value, word in enumerate(_NUMBER_WORDS)} | {
+    word: 20 + 10 * i for i, word in enumerate(_TENS)
+}
+_WORD = re.compile(
+    rf"\b(?P<tens>{'|'.join(_TENS)})[-\u2010 ](?P<unit>{'|'.join(_NUMBER_WORDS[1:10])})\b"
+    rf"|\b(?:{'|'.join(_WORDS)})\b",
+    re.IGNORECASE,
+)
 # Words that make a number approximate, in the languages of the fixtures and
 # the usual translation targets; matched just before the number.
 _HEDGES = re.compile(
-    r"(?:more than|over|about|around|almost|nearly|some|up to|at least|roughly|approximately|"
+    r"(?<!\w)((?:more than|over|about|around|almost|nearly|some|up to|at least|roughly|approximately|"
     r"fewer than|less than|under|close to|"
     r"более|больше|свыше|около|почти|примерно|порядка|до|не менее|менее|"
     r"больш за|звыш|каля|амаль|прыкладна|"
     r"понад|більше|близько|майже|приблизно|"
     r"mehr als|über|etwa|rund|fast|knapp|ungefähr|circa|ca\.|"
     r"vairāk nekā|vairāk kā|ap|gandrīz|aptuveni|līdz|pāri|"
-    r"~|≈)\s*$",
+    r"~|≈))\s*$",
     re.IGNORECASE,
 )
-MAX_SHIFT = 0.25  # how far apart (as a share of the text) a changed pair may lie
+MAX_SHIFT = 0.25  # how far apart (as a share of the text) a changed pair may lie …
+SENTENCE = 300  # … in texts longer than a sentence; word order moves numbers within one
 MAX_RATIO = 10  # a changed pair differs at most tenfold (a dropped zero: 150 000 → 15,000)
 APPROXIMATE = 0.25  # how far a hedged number may differ and still be "approximate"
 
@@ -67,7 +75,7 @@ class Quantity:
     end: int
     text: str
     values: frozenset[Value]
-    approximate: bool = False
+    hedge: str = ""  # the words that make it approximate ("more than")
     spelled: bool = False  # a number word: may match a number, is never required
 
 
@@ -119,16 +127,26 @@ def extract(text: str) -> list[Quantity]:
             values = frozenset({(year, month, day)})
         else:
             values = frozenset(readings(written))
-        hedged = bool(_HEDGES.search(text[max(0, start - 20) : start]))
+        hedge = _hedge(text, start)
         if percent:  # shown with the number, compared by value ("80,1 %" = "80.1%")
             end = percent.end()
-        found.append(Quantity(start, end, text[start:end], values, hedged))
+        found.append(Quantity(start, end, text[start:end], values, hedge))
     for match in _WORD.finditer(text):
-        value = Decimal(_WORDS[match.group().lower()])
-        hedged = bool(_HEDGES.search(text[max(0, match.start() - 20) : match.start()]))
-        found.append(Quantity(match.start(), match.end(), match.group(), frozenset({value}),
-                              hedged, spelled=True))  # fmt: skip
+        words = match.group().lower()
+        value = (
+            _WORDS[match["tens"].lower()] + _WORDS[match["unit"].lower()]
+            if match["tens"] else _WORDS[words]
+        )  # fmt: skip
+        found.append(Quantity(match.start(), match.end(), match.group(),
+                              frozenset({Decimal(value)}), _hedge(text, match.start()),
+                              spelled=True))  # fmt: skip
     return sorted(found, key=lambda q: q.start)
+
+
+def _hedge(text: str, start: int) -> str:
+    """The hedge just before a number ("more than"), or ``""``."""
+    found = _HEDGES.search(text[max(0, start - 20) : start])
+    return found.group(1) if found else ""
 
 
 def compare(source: str, target: str) -> list[Change]:
@@ -177,6 +195,7 @@ def _partner(
 ) -> Quantity | None:
     """The unmatched target number at about the same relative place, if any."""
     where = quantity.start / max(source_length, 1)
+    limit = MAX_SHIFT if min(source_length, target_length) >= SENTENCE else 1.0
     best: tuple[float, Quantity] | None = None
     for candidate in offered:
         distance = _distance(quantity, candidate)
@@ -184,7 +203,7 @@ def _partner(
             continue
         shift = abs(candidate.start / max(target_length, 1) - where)
         cost = shift + distance / 10
-        if shift <= MAX_SHIFT and (best is None or cost < best[0]):
+        if shift <= limit and (best is None or cost < best[0]):
             best = (cost, candidate)
     return best[1] if best else None
 
@@ -216,7 +235,7 @@ def _year(quantity: Quantity) -> bool:
 
 def _approximate(source: Quantity, target: Quantity) -> bool:
     """A hedged number near its partner: "more than 700" for 774."""
-    if not (source.approximate or target.approximate):
+    if not (source.hedge or target.hedge):
         return False
     for a in source.values:
         for b in target.values:
