@@ -105,8 +105,8 @@ class Comparer:
         numbers = {e.id: n for n, e in enumerate(entities)}
         for finding in self.checker.check_prose(Prose(target.text), target.text):
             number = numbers[finding.entity]
+            garbled.add(number)  # written, if wrongly: reported here, so not "missing"
             if number in first and finding.rule in GARBLES:
-                garbled.add(number)
                 finding = _with(finding, rule=Rule.NAME_GARBLED,
                                 severity=SEVERITIES[Rule.NAME_GARBLED])  # fmt: skip
             yield _placed(finding, target)

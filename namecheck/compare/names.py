@@ -6,8 +6,9 @@ stems of every accepted form — native-script forms for Cyrillic words, the
 Latin forms and romanisations for Latin-script words — exactly, then fuzzily
 with rapidfuzz. A Cyrillic word no native form explains is romanised and
 tried as a Latin word ("Бачелет" → "Bachelet"). A mention needs its head word
-(a person's surname, a place's name) to match; a given name next to it widens
-the span and settles ties.
+(a person's surname) to match; a given name next to it widens the span and
+settles ties. A place or organisation of several words ("European Union") is
+matched only whole, word by word on stems, so "European" alone is not the EU.
 
 A *target* is held to the stricter standard of ``check``: only accepted forms
 count as present (a garble such as "Tikhanovska" shares the stem of
@@ -28,8 +29,9 @@ from namecheck.romanize import romanizations
 from namecheck.scoring import DERIVING_SUFFIXES, derived_from
 from namecheck.segment import PARTICLES, Token, runs, tokens
 
-FUZZY_CUTOFF = 85.0  # rapidfuzz ratio (0-100) a stem needs to count as a fuzzy hit
-MIN_FUZZY = 5  # stems shorter than this only match exactly
+FUZZY_CUTOFF = 87.0  # rapidfuzz ratio (0-100) a stem needs to count as a fuzzy hit
+MIN_FUZZY = 5  # stems shorter than this (on either side) only match exactly
+ALONE = 0.95  # a fuzzy head word with no given name beside it must score this much
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,8 @@ class _Slot:
     ending: str  # the case ending, for telling feminine from masculine
 
 
-def _head(words: list[str], kind: str) -> int:
-    """The word a mention must contain: a person's surname, else the longest word."""
-    if kind == "person":
-        return max(i for i, w in enumerate(words) if w.lower() not in PARTICLES)
-    return max(range(len(words)), key=lambda i: len(words[i]))
+def _stem(word: str) -> str:
+    return cyrillic_stem(word)[0] if is_cyrillic(word) else latin_stem(word)[0]
 
 
 class MentionFinder:
@@ -64,9 +63,11 @@ class MentionFinder:
 
     def __init__(self, gazetteer: CompiledGazetteer) -> None:
         self.gazetteer = gazetteer
+        self._phrases: dict[tuple[str, ...], set[int]] = {}
+        self._longest = 1
         self._tables: dict[str, dict[str, list[_Slot]]] = {
-            "cyrillic": defaultdict(list), "stem": defaultdict(list), "key": defaultdict(list),
-        }  # fmt: skip
+            name: defaultdict(list) for name in ("cyrillic", "stem", "key", "fold")
+        }
         for number, entity in enumerate(gazetteer.entities):
             for form in entity.accepted:
                 self._add(number, entity.kind, form)
@@ -74,13 +75,16 @@ class MentionFinder:
         self._exact_only = {i for i, e in enumerate(gazetteer.entities) if e.match != "fuzzy"}
 
     def _add(self, number: int, kind: str, form: str) -> None:
-        words = [t.text for t in tokens(form)]
+        words = [t.text for t in tokens(form) if t.text.lower() not in PARTICLES]
         if not words:
             return
-        head = _head(words, kind)
+        if kind != "person" and len(words) > 1:
+            phrase = tuple(_stem(w) for w in words)
+            self._phrases.setdefault(phrase, set()).add(number)
+            self._longest = max(self._longest, len(phrase))
+            return
+        head = len(words) - 1  # a person's surname; the one word of a place
         for i, word in enumerate(words):
-            if word.lower() in PARTICLES:
-                continue
             if is_cyrillic(word):
                 stem, ending = cyrillic_stem(word)
                 self._tables["cyrillic"][stem].append(_Slot(number, i == head, ending))
@@ -88,14 +92,38 @@ class MentionFinder:
                 stem, ending = latin_stem(word)
                 self._tables["stem"][stem].append(_Slot(number, i == head, ending))
                 self._tables["key"][latin_key(word)].append(_Slot(number, i == head, ""))
+                self._tables["fold"][fold(word)].append(_Slot(number, i == head, ""))
 
     def find(self, text: str) -> list[Mention]:
         """Every entity mention in ``text``, in text order, at most one per word."""
         mentions: list[Mention] = []
         for run in runs(text):
-            scored = [self._word(token.text) for token in run.tokens]
+            phrases, used = self._phrase_mentions(text, run.tokens)
+            scored = [{} if i in used else self._word(t.text) for i, t in enumerate(run.tokens)]
+            mentions.extend(phrases)
             mentions.extend(_assemble(text, run.tokens, scored))
-        return mentions
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _phrase_mentions(
+        self, text: str, words: tuple[Token, ...]
+    ) -> tuple[list[Mention], set[int]]:
+        """Several-word places and organisations, leftmost-longest, by exact stems."""
+        stems = [_stem(t.text) for t in words]
+        found: list[Mention] = []
+        used: set[int] = set()
+        i = 0
+        while i < len(words):
+            for n in range(min(self._longest, len(words) - i), 1, -1):
+                owners = self._phrases.get(tuple(stems[i : i + n]), set())
+                if len(owners) == 1:
+                    start, end = words[i].start, words[i + n - 1].end
+                    found.append(Mention(start, end, next(iter(owners)), text[start:end], 1.0))
+                    used.update(range(i, i + n))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found, used
 
     def _word(self, word: str) -> dict[int, tuple[float, bool]]:
         """Entities one capitalised word may belong to: ``{entity: (score, is_head)}``."""
@@ -107,13 +135,18 @@ class MentionFinder:
             for form in romanizations(word):  # a name the gazetteer has no native form for
                 _merge(found, self._latin(form, fuzzy=True))
             return found
-        # An ordinary English word matches a name exactly or not at all.
-        return self._latin(word, fuzzy=fold(word) not in self.gazetteer.words)
+        if fold(word) in self.gazetteer.words:
+            # An ordinary word names an entity only as written: "Schools" is not "Scholz",
+            # though their transliteration keys meet.
+            return self._hits("fold", fold(word), "", fuzzy=False)
+        return self._latin(word, fuzzy=True)
 
     def _latin(self, word: str, fuzzy: bool) -> dict[int, tuple[float, bool]]:
+        found = self._hits("key", latin_key(word), "", fuzzy)
         stem, ending = latin_stem(word)
-        found = self._hits("stem", stem, gender(ending), fuzzy)
-        return _merge(found, self._hits("key", latin_key(word), "", fuzzy))
+        if len(stem) < MIN_FUZZY:
+            return found  # a short stem is too lossy: "Scholes" and "Scholz" both give "ssol"
+        return _merge(found, self._hits("stem", stem, gender(ending), fuzzy))
 
     def _hits(
         self, table: str, key: str, sex: str, fuzzy: bool = True
@@ -128,6 +161,8 @@ class MentionFinder:
             ]  # fmt: skip
         found: dict[int, tuple[float, bool]] = {}
         for indexed, similarity in matches:
+            if similarity < 100.0 and len(indexed) < MIN_FUZZY:
+                continue
             for slot in self._tables[table][indexed]:
                 if similarity < 100.0 and slot.entity in self._exact_only:
                     continue
@@ -169,6 +204,8 @@ def _assemble(
             continue  # two entities fit equally well: say nothing rather than guess
         entity = ranked[0]
         first, last = spans[entity]
+        if first == last and heads[entity] < ALONE:
+            continue  # a near-miss surname alone ("Scholes") is another person's name
         used.update(range(first, last + 1))
         start, end = words[first].start, words[last].end
         mentions.append(Mention(start, end, entity, text[start:end], min(1.0, heads[entity])))

@@ -47,6 +47,7 @@ _LATIN_ENDINGS = (
 MIN_CYRILLIC_STEM = 3
 MIN_LATIN_STEM = 4
 _CYRILLIC = re.compile(r"[\u0400-\u052f]")
+_DOUBLES = re.compile(r"(.)\1+")
 
 
 def is_cyrillic(word: str) -> bool:
@@ -70,7 +71,7 @@ def latin_key(word: str) -> str:
     Neighbouring languages write the sounds of French and German ``ch`` as
     ``š`` ("Bachelet" is "Bašelē" in Latvian), which the key keeps apart.
     """
-    return translit_key(word).replace("c", "s")
+    return _DOUBLES.sub(r"\1", translit_key(word).replace("c", "s"))
 
 
 @lru_cache(maxsize=100_000)
