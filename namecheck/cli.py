@@ -19,6 +19,7 @@ from namecheck.errors import ExitCode, NamecheckError
 if TYPE_CHECKING:
     from namecheck.checker import Checker
     from namecheck.fix import FixPolicy
+    from namecheck.report import ReportOptions, RunResult
 
 app = typer.Typer(
     name="namecheck",
@@ -194,7 +195,7 @@ def check(
     suggested fix, with the source line (--format picks other layouts); exits 1 if
     anything was found.
     """
-    from namecheck.report import FORMATS, STRUCTURED, ReportOptions, formatter
+    from namecheck.report import FORMATS, ReportOptions
     from namecheck.runner import RunOptions, run
 
     if output_format not in FORMATS:
@@ -208,13 +209,30 @@ def check(
     options = RunOptions(encoding=encoding, stdin_filename=stdin_filename, jobs=jobs,
                          fix=policy, diff=diff)  # fmt: skip
     result = run(checker, paths, options)
-    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    report = ReportOptions(color=color, quiet=quiet)
-    sys.stdout.write("".join(result.diffs) if diff else formatter(output_format)(result, report))
+    report = ReportOptions(color=sys.stdout.isatty() and not os.environ.get("NO_COLOR"),
+                           quiet=quiet)  # fmt: skip
+    if diff:
+        sys.stdout.write("".join(result.diffs))
     if policy:
         from namecheck.report.fixes import summary
 
         sys.stderr.write(summary(result, policy, diff))
+    finish(result, output_format, report, statistics=statistics, show_report=not diff)
+
+
+def finish(
+    result: RunResult,
+    output_format: str,
+    report: ReportOptions | None = None,
+    *,
+    statistics: bool = False,
+    show_report: bool = True,
+) -> None:
+    """Print a run's report, statistics and errors, and exit with the code they call for."""
+    from namecheck.report import STRUCTURED, formatter
+
+    if show_report:  # not after --diff, which printed the fixes instead
+        sys.stdout.write(formatter(output_format)(result, report))
     if statistics:
         from namecheck.report.stats import render_statistics
 
@@ -244,7 +262,7 @@ def fix_policy(fixing: bool, unsafe: bool, threshold: float | None) -> FixPolicy
 
 # Each module in namecheck.commands registers its command(s) on ``app`` when
 # imported; they import their heavy dependencies lazily, inside the command.
-from namecheck.commands import explain, gazetteer, lsp, names  # noqa: E402, F401
+from namecheck.commands import compare, explain, gazetteer, lsp, names  # noqa: E402, F401
 
 
 def main() -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from namecheck.errors import InputError
 
-DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
+DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".xlf", ".xliff", ".po", ".tmx")
 MAX_BYTES = 64 * 1024 * 1024
 STDIN = "-"
 

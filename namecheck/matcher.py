@@ -58,8 +58,8 @@ class Trace:
 
 
 @dataclass
-class _Mention:
-    """An accepted (exact) mention, for context and for NC003."""
+class Mention:
+    """An accepted (exact) mention: context for fuzzy matches, NC003, and ``compare``."""
 
     start: int
     end: int
@@ -71,7 +71,7 @@ class _Mention:
 class _Document:
     text: str
     lowercase: set[str]
-    mentions: list[_Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
 
 
@@ -98,6 +98,14 @@ def match(
     return sorted(doc.matches, key=lambda m: (m.start, m.end))
 
 
+def mentions(text: str, gazetteer: CompiledGazetteer) -> list[Mention]:
+    """Every accepted form of a gazetteer entity in ``text`` (leftmost-longest)."""
+    doc = _Document(text, set())
+    for run in runs(text):
+        _exact(run, gazetteer, doc)
+    return doc.mentions
+
+
 def _exact(run: Run, gazetteer: CompiledGazetteer, doc: _Document) -> list[tuple[int, int]]:
     """Leftmost-longest exact forms in a run; returns their token ranges ``[i, j)``."""
     toks = run.tokens
@@ -119,7 +127,7 @@ def _exact(run: Run, gazetteer: CompiledGazetteer, doc: _Document) -> list[tuple
                 known = gazetteer.known(key)
                 if not known:
                     continue
-                doc.mentions.append(_Mention(start, end, set(known), tuple(key.split())))
+                doc.mentions.append(Mention(start, end, set(known), tuple(key.split())))
             covered.append((i, i + n))
             i += n
             break
@@ -251,7 +259,7 @@ def _adjust(cand: WindowScore, settings: Settings, mentioned: set[int]) -> Windo
 
 def _inconsistent(doc: _Document, gazetteer: CompiledGazetteer) -> list[Match]:
     """NC003: an entity's surname spelled two accepted ways in one document."""
-    spellings: dict[int, dict[str, list[_Mention]]] = defaultdict(lambda: defaultdict(list))
+    spellings: dict[int, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for mention in doc.mentions:
         if len(mention.entities) != 1:
             continue

@@ -20,6 +20,12 @@ class Rule(str, Enum):
     KNOWN_WRONG = "NC002"
     INCONSISTENT = "NC003"
     DEPRECATED = "NC004"
+    # Translation QA (``namecheck compare``): a source and its translation.
+    NAME_MISSING = "NC101"
+    NAME_GARBLED = "NC102"
+    NUMBER_CHANGED = "NC103"
+    UNTRANSLATED = "NC104"
+    NAME_UNEXPECTED = "NC105"
 
     @property
     def title(self) -> str:
@@ -31,7 +37,16 @@ RULE_TITLES: dict[Rule, str] = {
     Rule.KNOWN_WRONG: "known wrong form of a gazetteer name",
     Rule.INCONSISTENT: "the same entity spelled in two accepted forms in one document",
     Rule.DEPRECATED: "a correct but deprecated form that the house style replaces",
+    Rule.NAME_MISSING: "a name in the source is missing from the translation",
+    Rule.NAME_GARBLED: "a name in the source is garbled in the translation",
+    Rule.NUMBER_CHANGED: "a number, percentage or date of the source is changed or missing",
+    Rule.UNTRANSLATED: "text in the source's script left untranslated",
+    Rule.NAME_UNEXPECTED: "a name in the translation that the source does not name",
 }
+COMPARE_RULES = frozenset(
+    (Rule.NAME_MISSING, Rule.NAME_GARBLED, Rule.NUMBER_CHANGED, Rule.UNTRANSLATED,
+     Rule.NAME_UNEXPECTED)
+)  # fmt: skip
 
 
 class Severity(str, Enum):
@@ -93,9 +108,13 @@ class Finding:
     path: str = ""
     fixable: bool = True
     reasons: tuple[str, ...] = field(default=(), compare=False)
+    unit: str = field(default="", compare=False)  # a bilingual file's unit id (compare)
 
     @property
     def message(self) -> str:
+        if self.rule in COMPARE_RULES:
+            where = f"unit {self.unit}: " if self.unit else ""
+            return where + _compare_message(self)
         if self.rule is Rule.INCONSISTENT:
             return (
                 f"'{self.found}' is an accepted form of {self.suggestion!r}, but this "
@@ -105,3 +124,21 @@ class Finding:
             return f"'{self.found}' is a deprecated form; house style is '{self.suggestion}'"
         what = "known wrong form" if self.rule is Rule.KNOWN_WRONG else "possible garble"
         return f"{what} '{self.found}': did you mean '{self.suggestion}'? ({self.kind})"
+
+
+def _compare_message(f: Finding) -> str:
+    """Messages of the ``compare`` rules (NC101-NC105)."""
+    if f.rule is Rule.NAME_MISSING:
+        return f"'{f.found}' in the source is missing from the translation; expected " \
+               f"'{f.suggestion}' ({f.kind})"  # fmt: skip
+    if f.rule is Rule.NAME_GARBLED:
+        return f"garbled '{f.found}': the source names '{f.suggestion}' ({f.kind})"
+    if f.rule is Rule.NUMBER_CHANGED:
+        if not f.suggestion:
+            return f"number '{f.found}' in the source is missing from the translation"
+        hedge = " (approximated)" if f.severity is Severity.INFO else ""
+        return f"number '{f.found}' does not match '{f.suggestion}' in the source{hedge}"
+    if f.rule is Rule.UNTRANSLATED:
+        fix = f"; use '{f.suggestion}'" if f.suggestion else ""
+        return f"untranslated '{f.found}'{fix}"
+    return f"'{f.found}' is not named in the source: possibly a wrong entity ({f.kind})"

@@ -109,6 +109,11 @@ def _close(result: list[Run], tokens: list[Token], title: str) -> None:
         result.append(Run(tuple(tokens), title))
 
 
+def words(text: str) -> list[Token]:
+    """Every word of the text, capitalised or not (for tools beyond the matcher)."""
+    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
 def lowercase_words(text: str) -> set[str]:
     """Every ASCII lower-case word of the text: evidence that a word is ordinary."""
     return set(_LOWER_WORD.findall(text))

@@ -34,6 +34,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "score": finding.score,
         "fixable": finding.fixable,
         "message": finding.message,
+        **({"unit": finding.unit} if finding.unit else {}),  # bilingual files (compare)
     }
 
 

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable
 
 from namecheck.locate import LineIndex
-from namecheck.model import Finding, Severity
+from namecheck.model import COMPARE_RULES, Finding, Severity
 from namecheck.report import ReportOptions, RunResult
 
 WINDOW = 100  # longest source line shown whole; longer ones (paragraphs) are cut
@@ -30,12 +30,14 @@ def safe(text: str) -> str:
 
 def line_of(finding: Finding, options: ReportOptions | None = None) -> str:
     paint = _painter(options)
+    where = paint("bold", f"{safe(finding.path)}:{finding.line}:{finding.column}:")
+    code = paint(SEVERITY_COLOR[finding.severity], finding.rule.value)
+    if finding.rule in COMPARE_RULES:  # the message says which text each form is from
+        return f"{where} {code} {safe(finding.message)} ({finding.severity.value})"
     arrow = f"'{safe(finding.found)}' → '{safe(finding.suggestion)}'"
     detail = f"({finding.kind}, {finding.score:.2f})"
     if finding.rule.value == "NC003":
         detail = "(inconsistent spelling, info)"
-    where = paint("bold", f"{safe(finding.path)}:{finding.line}:{finding.column}:")
-    code = paint(SEVERITY_COLOR[finding.severity], finding.rule.value)
     return f"{where} {code} {arrow} {detail}"
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 READERS: dict[str, str] = {
     ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".xlf": "xliff", ".xliff": "xliff", ".po": "po", ".tmx": "tmx",
 }  # fmt: skip
 
 
@@ -63,4 +64,8 @@ def reader_for(name: str) -> Callable[[str], Prose]:
         from namecheck.text.html import read_html
 
         return read_html
+    if kind in ("xliff", "po", "tmx"):  # bilingual files: only the targets are checked
+        from namecheck.text import bilingual
+
+        return getattr(bilingual, f"read_{kind}")  # type: ignore[no-any-return]
     return plain
