@@ -14,15 +14,9 @@ from namecheck.resources import default_gazetteer_paths
 from namecheck.index import CompiledGazetteer
 from namecheck.locate import LineIndex
 from namecheck.matcher import Match, Settings, match
-from namecheck.model import Entity, Finding, Rule, Severity
+from namecheck.model import Entity, Finding
 from namecheck.text import Prose, reader_for
 
-SEVERITIES = {
-    Rule.FUZZY: Severity.WARNING,
-    Rule.KNOWN_WRONG: Severity.ERROR,
-    Rule.INCONSISTENT: Severity.INFO,
-    Rule.DEPRECATED: Severity.WARNING,
-}
 
 
 class Checker:
@@ -85,5 +79,5 @@ class Checker:
             start=start, end=end, rule=m.rule, found=source[start:end], entity=entity.id,
             suggestion=m.suggestion, kind=entity.kind, score=m.score, line=line,
             column=column, end_line=end_line, end_column=end_column,
-            severity=SEVERITIES[m.rule], path=path, fixable=m.fixable, reasons=m.reasons,
+            severity=m.rule.info.severity, path=path, fixable=m.fixable, reasons=m.reasons,
         )  # fmt: skip

@@ -13,6 +13,12 @@ from enum import Enum
 KINDS = ("person", "place", "org", "other")
 
 
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
 class Rule(str, Enum):
     """Stable rule codes: users select, ignore and suppress by these."""
 
@@ -28,31 +34,70 @@ class Rule(str, Enum):
     NAME_UNEXPECTED = "NC105"
 
     @property
+    def info(self) -> RuleInfo:
+        return RULES[self]
+
+    @property
     def title(self) -> str:
-        return RULE_TITLES[self]
+        return RULES[self].title
 
 
-RULE_TITLES: dict[Rule, str] = {
-    Rule.FUZZY: "garbled name (fuzzy match to a gazetteer entity)",
-    Rule.KNOWN_WRONG: "known wrong form of a gazetteer name",
-    Rule.INCONSISTENT: "the same entity spelled in two accepted forms in one document",
-    Rule.DEPRECATED: "a correct but deprecated form that the house style replaces",
-    Rule.NAME_MISSING: "a name in the source is missing from the translation",
-    Rule.NAME_GARBLED: "a name in the source is garbled in the translation",
-    Rule.NUMBER_CHANGED: "a number, percentage or date of the source is changed or missing",
-    Rule.UNTRANSLATED: "text in the source's script left untranslated",
-    Rule.NAME_UNEXPECTED: "a name in the translation that the source does not name",
-}
+@dataclass(frozen=True)
+class RuleInfo:
+    """What every front end says about a rule: one table, so they never disagree."""
+
+    name: str  # CamelCase, for SARIF
+    title: str
+    help: str
+    severity: Severity  # the default; a finding may carry a lower one
+
+
+RULES: dict[Rule, RuleInfo] = {
+    Rule.FUZZY: RuleInfo(
+        "GarbledName", "garbled name (fuzzy match to a gazetteer entity)",
+        "The text is close to a gazetteer name but not an accepted form of it: check the "
+        "spelling and use the suggested form if it is the same person, place or organisation.",
+        Severity.WARNING),
+    Rule.KNOWN_WRONG: RuleInfo(
+        "KnownWrongName", "known wrong form of a gazetteer name",
+        "The gazetteer lists this form as wrong: replace it with the suggested form.",
+        Severity.ERROR),
+    Rule.INCONSISTENT: RuleInfo(
+        "InconsistentSpelling", "the same entity spelled in two accepted forms in one document",
+        "Both spellings are accepted, but one document should use one: prefer the canonical form.",
+        Severity.INFO),
+    Rule.DEPRECATED: RuleInfo(
+        "DeprecatedName", "a correct but deprecated form that the house style replaces",
+        "The form is correct but house style replaces it: use the suggested form.",
+        Severity.WARNING),
+    Rule.NAME_MISSING: RuleInfo(
+        "NameMissing", "a name in the source is missing from the translation",
+        "The source names this entity but the translation has no accepted form of it: "
+        "check the translation kept the name.",
+        Severity.WARNING),
+    Rule.NAME_GARBLED: RuleInfo(
+        "NameGarbled", "a name in the source is garbled in the translation",
+        "The translation writes a name the source confirms in a garbled form: use the "
+        "suggested form.",
+        Severity.ERROR),
+    Rule.NUMBER_CHANGED: RuleInfo(
+        "NumberChanged", "a number, percentage or date of the source is changed or missing",
+        "A number of the source does not reappear in the translation (after locale-aware "
+        "normalisation): check it.",
+        Severity.WARNING),
+    Rule.UNTRANSLATED: RuleInfo(
+        "Untranslated", "text in the source's script left untranslated",
+        "The translation still holds text in the source's script: translate or romanise it.",
+        Severity.WARNING),
+    Rule.NAME_UNEXPECTED: RuleInfo(
+        "NameUnexpected", "a name in the translation that the source does not name",
+        "The translation names an entity the source does not: possibly a wrong entity.",
+        Severity.WARNING),
+}  # fmt: skip
 COMPARE_RULES = frozenset(
     (Rule.NAME_MISSING, Rule.NAME_GARBLED, Rule.NUMBER_CHANGED, Rule.UNTRANSLATED,
      Rule.NAME_UNEXPECTED)
 )  # fmt: skip
-
-
-class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
 
 
 @dataclass(frozen=True)

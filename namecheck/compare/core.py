@@ -20,13 +20,6 @@ from namecheck.locate import LineIndex
 from namecheck.model import Finding, Rule, Severity
 from namecheck.text import Prose
 
-SEVERITIES = {
-    Rule.NAME_MISSING: Severity.WARNING,
-    Rule.NAME_GARBLED: Severity.ERROR,  # a garble the source confirms
-    Rule.NUMBER_CHANGED: Severity.WARNING,  # INFO when one side hedges ("more than 700")
-    Rule.UNTRANSLATED: Severity.WARNING,
-    Rule.NAME_UNEXPECTED: Severity.WARNING,  # INFO unless a person
-}
 GARBLES = (Rule.FUZZY, Rule.KNOWN_WRONG)
 
 
@@ -108,7 +101,7 @@ class Comparer:
             garbled.add(number)  # written, if wrongly: reported here, so not "missing"
             if number in first and finding.rule in GARBLES:
                 finding = _with(finding, rule=Rule.NAME_GARBLED,
-                                severity=SEVERITIES[Rule.NAME_GARBLED])  # fmt: skip
+                                severity=Rule.NAME_GARBLED.info.severity)  # fmt: skip
             yield _placed(finding, target)
         for number, (start, end, text) in first.items():
             if number in kept or number in garbled:
@@ -175,7 +168,7 @@ def _finding(
         start=place.start, end=place.end, rule=rule, found=found or side.text[start:end],
         entity=entity, suggestion=suggestion, kind=kind, score=1.0, line=place.line,
         column=place.column, end_line=place.end_line, end_column=place.end_column,
-        severity=severity or SEVERITIES[rule], path=side.path,
+        severity=severity or rule.info.severity, path=side.path,
         fixable=fixable and place.end > place.start,
     )  # fmt: skip
 

@@ -17,31 +17,11 @@ from typing import Any
 from urllib.parse import quote
 
 from namecheck import __version__
-from namecheck.model import RULE_TITLES, Finding, Rule, Severity
+from namecheck.model import Finding, Rule, Severity
 from namecheck.report import ReportOptions, RunResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-RULE_NAMES = {
-    Rule.FUZZY: "GarbledName",
-    Rule.KNOWN_WRONG: "KnownWrongName",
-    Rule.INCONSISTENT: "InconsistentSpelling",
-    Rule.DEPRECATED: "DeprecatedName",
-}
-RULE_HELP = {
-    Rule.FUZZY: "The text is close to a gazetteer name but not an accepted form of it: "
-    "check the spelling and use the suggested form if it is the same person, place or "
-    "organisation.",
-    Rule.KNOWN_WRONG: "The gazetteer lists this form as wrong: replace it with the suggested form.",
-    Rule.INCONSISTENT: "Both spellings are accepted, but one document should use one: "
-    "prefer the canonical form.",
-    Rule.DEPRECATED: "The form is correct but house style replaces it: use the suggested form.",
-}
-DEFAULT_LEVELS = {
-    Rule.FUZZY: "warning", Rule.KNOWN_WRONG: "error",
-    Rule.INCONSISTENT: "note", Rule.DEPRECATED: "warning",
-}  # fmt: skip
-
 
 def render(result: RunResult, options: ReportOptions | None = None) -> str:
     return json.dumps(document(result), ensure_ascii=False, indent=2) + "\n"
@@ -71,10 +51,10 @@ def _driver() -> dict[str, Any]:
     driver["rules"] = [
         {
             "id": rule.value,
-            "name": RULE_NAMES[rule],
-            "shortDescription": {"text": RULE_TITLES[rule]},
-            "help": {"text": RULE_HELP[rule]},
-            "defaultConfiguration": {"level": DEFAULT_LEVELS[rule]},
+            "name": rule.info.name,
+            "shortDescription": {"text": rule.info.title},
+            "help": {"text": rule.info.help},
+            "defaultConfiguration": {"level": LEVELS[rule.info.severity]},
         }
         for rule in Rule
     ]
