@@ -24,6 +24,13 @@ from namecheck import __version__
 from namecheck.index import CompiledGazetteer
 
 FORMAT = 1
+# The modules whose code shapes a compiled gazetteer: their text is part of the
+# key too, so a changed index or normalisation never meets a stale cache.
+_HERE = Path(__file__).resolve().parent
+_BUILDERS = tuple(
+    _HERE / f"{name}.py"
+    for name in ("index", "normalize", "gazetteer", "romanize", "similarity", "segment", "model")
+)
 
 
 def cache_dir() -> Path | None:
@@ -46,7 +53,7 @@ def cache_key(paths: Sequence[Path]) -> str:
     who could write to the cache folder directly anyway.
     """
     parts = [f"{__version__}/{FORMAT}"]
-    for path in paths:
+    for path in (*_BUILDERS, *paths):
         try:
             data = path.read_bytes()
         except OSError:

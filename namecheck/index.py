@@ -10,6 +10,7 @@ rapidfuzz then only verifies that short candidate list.
 
 from __future__ import annotations
 
+import re
 import zlib
 from array import array
 from bisect import bisect_left
@@ -27,6 +28,7 @@ from namecheck.similarity import MIN_GIVEN, token_score
 MIN_FUZZY_KEY = 3  # keys shorter than this are too short to compare fuzzily
 LONG_KEY = 8  # from this length a query also probes two-deletion variants
 _MEMO_LIMIT = 200_000
+_NON_LETTERS = re.compile(r"[^a-z]")
 
 
 class Form(NamedTuple):
@@ -48,6 +50,16 @@ def _query_variants(key: str) -> set[str]:
     if len(key) >= LONG_KEY:
         variants |= {v for d in list(variants) for v in deletes(d)}
     return variants
+
+
+def _keys(word: str) -> set[str]:
+    """What a name word is indexed under: its transliteration key and its letters.
+
+    Both, because the scorer takes the smaller of the two distances: a swap of
+    two letters is one edit in the spelling but may be two in the key.
+    """
+    keys = {translit_key(word), _NON_LETTERS.sub("", word)}
+    return {k for k in keys if len(k) >= MIN_FUZZY_KEY}
 
 
 def _hash(text: str) -> int:
@@ -149,8 +161,9 @@ class CompiledGazetteer:
             index = len(self.forms)
             self.forms.append(Form(number, text, tokens, head))
             for position, token in enumerate(tokens):
-                key = translit_key(token)
-                if len(key) >= MIN_FUZZY_KEY and token not in PARTICLES:
+                if token in PARTICLES:
+                    continue
+                for key in _keys(token):
                     key_entries[key].append((index, position))
 
     def __getstate__(self) -> dict[str, object]:
@@ -168,15 +181,17 @@ class CompiledGazetteer:
         """
         found = self._memo.get(word)
         if found is None:
-            key = translit_key(word)
-            found = []
-            if len(key) >= MIN_FUZZY_KEY:
-                for number in sorted(self.deletions.find(_query_variants(key))):
-                    found.extend(
-                        (form, position)
-                        for form, position in self.key_entries[number]
-                        if token_score(word, self.forms[form].tokens[position]).score >= MIN_GIVEN
-                    )
+            variants = {v for key in _keys(word) for v in _query_variants(key)}
+            pairs = {
+                pair
+                for number in self.deletions.find(variants)
+                for pair in self.key_entries[number]
+            }
+            found = [
+                (form, position)
+                for form, position in sorted(pairs)
+                if token_score(word, self.forms[form].tokens[position]).score >= MIN_GIVEN
+            ]
             if len(self._memo) > _MEMO_LIMIT:
                 self._memo.clear()
             self._memo[word] = found

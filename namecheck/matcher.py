@@ -22,7 +22,11 @@ from namecheck.index import CompiledGazetteer
 from namecheck.model import Rule
 from namecheck.normalize import fold
 from namecheck.scoring import Rejection, Scorer, WindowScore
-from namecheck.segment import TITLES, Run, Token, lowercase_words, runs
+from namecheck.similarity import closest_word, token_score
+from namecheck.segment import STOPWORDS, TITLES, Run, Token, lowercase_words, runs
+
+
+ACRONYM = 4  # all-caps words this short are acronyms, never fuzzy-matched
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,9 @@ class Settings:
     """Matching knobs; one threshold means the same for short and long names."""
 
     threshold: float = 0.7
+    # A lone word with no other sign of its entity in the document must be a pure
+    # transliteration variant, or score this much: one edit in eight letters.
+    lone_threshold: float = 0.8
     margin: float = 0.05
     context_bonus: float = 0.1
     title_bonus: float = 0.05
@@ -100,10 +107,20 @@ def match(
 
 def mentions(text: str, gazetteer: CompiledGazetteer) -> list[Mention]:
     """Every accepted form of a gazetteer entity in ``text`` (leftmost-longest)."""
+    return _exact_pass(text, gazetteer).mentions
+
+
+def known_spans(text: str, gazetteer: CompiledGazetteer) -> list[tuple[int, int]]:
+    """Spans of every exact gazetteer form in ``text``: accepted, wrong or deprecated."""
+    doc = _exact_pass(text, gazetteer)
+    return sorted([(m.start, m.end) for m in doc.mentions] + [(m.start, m.end) for m in doc.matches])
+
+
+def _exact_pass(text: str, gazetteer: CompiledGazetteer) -> _Document:
     doc = _Document(text, set())
     for run in runs(text):
         _exact(run, gazetteer, doc)
-    return doc.mentions
+    return doc
 
 
 def _exact(run: Run, gazetteer: CompiledGazetteer, doc: _Document) -> list[tuple[int, int]]:
@@ -162,15 +179,18 @@ def _windows(
     for i, token in enumerate(toks):
         if any(s <= i < e for s, e in exact):
             continue
+        if token.all_caps and len(token.text) <= ACRONYM:
+            continue  # acronyms are not garbled names
+        alone = _alone(run, i)
         for form_number, position in scorer.lookup(token.text):
             form = gazetteer.forms[form_number]
             size = len(form.tokens)
             spans = [(i - position, size)]
-            if size > 1 and position == form.head:
+            if size > 1 and position == form.head and gazetteer.entities[form.entity].kind == "person":
                 spans.append((i, 1))  # the surname alone
             for first, n in spans:
                 last = first + n
-                if first < 0 or last > len(toks):
+                if first < 0 or last > len(toks) or (n == 1 and not alone):
                     continue
                 if any(s < last and first < e and not (first <= s and e <= last)
                        for s, e in exact):  # fmt: skip
@@ -184,6 +204,18 @@ def _windows(
     return found
 
 
+def _alone(run: Run, i: int) -> bool:
+    """Whether word ``i`` stands alone in its run (a title before it aside).
+
+    A lone-word match inside a longer run ("Katerina Srebotnik") would read part
+    of another multi-word name as a garble of a one-word name.
+    """
+    before, after = run.tokens[:i], run.tokens[i + 1 :]
+    return not after and all(
+        t.text.lower() in TITLES or t.text.lower() in STOPWORDS for t in before
+    )
+
+
 def _title(run: Run, first: int) -> bool:
     if first == 0:
         return bool(run.title)
@@ -195,21 +227,29 @@ def _decide(
 ) -> None:
     mentioned = {e for m in doc.mentions for e in m.entities}
     by_span: dict[tuple[int, int], dict[int, WindowScore]] = defaultdict(dict)
-    # Full names first: a confidently garbled full name is context for its surname.
-    for full in (True, False):
+    outcomes: dict[WindowScore, str] = {}
+    # Names of several words first: a confidently garbled full name is context
+    # for a lone surname.
+    for single in (False, True):
         for cand in candidates:
-            if cand.full != full:
+            if cand.single != single:
+                continue
+            strong = cand.lone_strength >= settings.lone_threshold
+            if single and not strong and cand.entity not in mentioned:
+                outcomes[cand] = (
+                    "a lone word with no other mention of the entity must be a "
+                    f"transliteration variant or score {settings.lone_threshold:.2f}"
+                )
                 continue
             adjusted = _adjust(cand, settings, mentioned)
             best = by_span[cand.span].get(cand.entity)
             if best is None or adjusted.score > best.score:
                 by_span[cand.span][cand.entity] = adjusted
-        if full:
+        if not single:
             mentioned |= {
                 c.entity for per in by_span.values() for c in per.values()
                 if c.score >= settings.threshold
             }  # fmt: skip
-    outcomes: dict[WindowScore, str] = {}
     chosen: list[WindowScore] = []
     for per_entity in by_span.values():
         ranked = sorted(per_entity.values(), key=lambda c: -c.score)
@@ -248,7 +288,7 @@ def _adjust(cand: WindowScore, settings: Settings, mentioned: set[int]) -> Windo
     """Add the context signals: other mentions of the entity, a title before the name."""
     bonus = 0.0
     reasons = list(cand.reasons)
-    if cand.entity in mentioned and not cand.full:
+    if cand.entity in mentioned and cand.single:
         bonus += settings.context_bonus
         reasons.append("entity mentioned elsewhere in the document")
     if cand.title:
@@ -270,10 +310,13 @@ def _inconsistent(doc: _Document, gazetteer: CompiledGazetteer) -> list[Match]:
         spellings[number][mention.tokens[-1]].append(mention)
     found: list[Match] = []
     for number, by_surname in spellings.items():
-        if len(by_surname) < 2:
+        canonical = fold(closest_word(gazetteer.entities[number].name, next(iter(by_surname))))
+        # Only spellings of the same word count ("Lukashenko"/"Lukashenka"), not
+        # another part of the name ("Lula" beside "da Silva").
+        variants = {s: m for s, m in by_surname.items() if token_score(s, canonical).score >= 0.5}
+        if len(variants) < 2:
             continue
-        canonical = fold(gazetteer.entities[number].name).split()[-1]
-        for surname, mentions in by_surname.items():
+        for surname, mentions in variants.items():
             if surname == canonical:
                 continue
             for mention in mentions:
@@ -288,7 +331,7 @@ def _shorten(gazetteer: CompiledGazetteer, number: int, found: str, partial: boo
     """The canonical form, cut to the surname when only a surname was written."""
     entity = gazetteer.entities[number]
     if partial and entity.kind == "person" and len(entity.name.split()) > 1:
-        return entity.name.split()[-1]
+        return closest_word(entity.name, found)
     return entity.name
 
 

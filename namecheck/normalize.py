@@ -39,7 +39,7 @@ _KEY_RULES: tuple[tuple[str, str], ...] = (
     (r"sch|sz|sh", "s"),
     (r"cz|ch", "c"),  # Polish/Czech/English ч, German/Polish х
     (r"kh|gh", "h"),
-    (r"zh|dzh|dj", "j"),
+    (r"dzh|zh|dj", "2"),  # ж: kept apart from й (j/y), which it only looks like
     (r"ph", "f"),
     (r"ck|q|kw", "k"),
     (r"x", "ks"),

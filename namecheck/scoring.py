@@ -13,10 +13,12 @@ from namecheck.normalize import fold
 from namecheck.segment import Token
 from namecheck.similarity import (
     DERIVING_SUFFIXES,
+    LONE_MIN,
     MIN_GIVEN,
     MIN_HEAD,
     SHORT,
     TokenScore,
+    closest_word,
     token_score,
 )
 
@@ -42,6 +44,11 @@ class WindowScore:
     suggestion: str
     form: str = ""
     reasons: tuple[str, ...] = ()
+    single: bool = False  # one word of text
+    # How strongly a one-word window stands on its own: 1 for a transliteration
+    # variant, else its edit score; 0 when the name word is itself an ordinary
+    # word or established name ("Milan", "Martin"), which then needs context.
+    lone_strength: float = 0.0
 
     def adjusted(self, score: float, reasons: tuple[str, ...]) -> WindowScore:
         return replace(self, score=score, reasons=reasons)
@@ -102,12 +109,17 @@ class Scorer:
                 reasons.append(f"{role} '{text}' ~ '{name}' {scored.score:.2f} ({how})")
         weights = [2.0 if (person and i == head) else 1.0 for i in range(len(pairs))]
         total = sum(w * s.score for w, s in zip(weights, scores, strict=True)) / sum(weights)
-        suggestion = entity.name if full else entity.name.split()[-1]
+        suggestion = entity.name if full else closest_word(entity.name, pairs[head][1])
         if all(t.all_caps for t in window):
             suggestion = suggestion.upper()
+        single = len(window) == 1
+        strength = 0.0
+        if single and pairs[head][1] not in gaz.words and len(pairs[head][1]) >= LONE_MIN:
+            strength = 1.0 if scores[head].same_key else scores[head].edits
         return WindowScore(
-            span, form.entity, total, full, title, suggestion, form.text, tuple(reasons)
-        )
+            span, form.entity, total, full, title, suggestion, form.text, tuple(reasons),
+            single, strength,
+        )  # fmt: skip
 
     def _guard(
         self,
@@ -135,8 +147,19 @@ class Scorer:
                 return f"'{text}' too far from '{name}' ({scored.score:.2f})"
             if len(name) <= SHORT and not scored.same_key and len(pairs) == 1:
                 return f"short name '{name}': only transliteration variants are flagged alone"
-        if scores[head].kind != "fuzzy" and not self._distinctive(pairs[head][0], entity):
-            return f"surname '{pairs[head][0]}' is shared or common, so another person may bear it"
+        if scores[head].kind != "fuzzy":
+            # Only the given name differs. A garbled given name ("Emmanuell") is a
+            # garble whatever the surname; a real other given name ("Doris",
+            # "Cherie") only when the surname points at one person alone.
+            given_real = any(
+                scored.kind == "fuzzy" and self.ordinary(text)
+                for (text, _), scored in zip(pairs, scores, strict=True)
+            )
+            if given_real and not self._distinctive(pairs[head][0], entity):
+                return (
+                    f"surname '{pairs[head][0]}' is shared or common and the given name "
+                    "is a real one, so another person may bear the name"
+                )
         return ""
 
     def _distinctive(self, surname: str, entity: int) -> bool:

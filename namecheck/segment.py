@@ -39,6 +39,19 @@ RUN = re.compile(rf"{_CAPWORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})*{_CAPWORD})*")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
 _WORD_BEFORE = re.compile(r"(\w+)[.,]?\s{1,2}$")
 _POSSESSIVES = ("'s", "’s", "'S", "’S")
+# Function words that are capitalised only because a sentence or headline starts
+# with them: never part of a name ("Later Burbock said", "In Londun").
+STOPWORDS = frozenset(
+    """a an the and but or nor so yet for of in on at to by from with without into onto
+    after before during since until while when whenever where wherever why how what
+    which who whom whose that this these those then than there here now today tonight
+    yesterday tomorrow later earlier meanwhile however also still even only just
+    if as although though because unless whether both either neither each every all
+    some any many much more most few several such no not never always often sometimes
+    he she it we they you i his her its our their my your him them us me
+    is are was were be been being has have had do does did will would shall should
+    can could may might must according after asked says said told""".split()
+)
 TITLES = frozenset(
     """mr mrs ms miss dr prof president premier chancellor minister secretary senator
     governor general gen king queen prince princess sheikh pope ambassador envoy

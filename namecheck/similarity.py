@@ -6,7 +6,8 @@ An edit distance, taken on the folded spelling and on the transliteration key
 "at most one edit in five letters" for any length: one edit in a 6-letter name
 scores 0.75, two in a 12-letter name 0.75. Short names, where one edit often
 makes another real name, get their own guard in :mod:`namecheck.scoring`.
-Equal consonant skeletons (a phonetic key) add 0.1 as a second signal.
+Equal consonant skeletons (a phonetic key) add 0.1 as a second signal. A different first letter
+(after the key's equivalences) costs an extra edit.
 """
 
 from __future__ import annotations
@@ -16,17 +17,22 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from namecheck.normalize import skeleton, translit_key
+from namecheck.normalize import fold, skeleton, translit_key
 
 # Endings that derive a word from a name without garbling it: demonyms,
 # adjectives and plurals ("Russian", "Israeli", "Liberal Democrat(s)").
 DERIVING_SUFFIXES = frozenset(
     "s es n an ans ian ians ns i is ese ish ic ics ite ites er ers ist ists ism".split()
 )
-DROPPED_ENDINGS = frozenset("s es y".split())
-MIN_HEAD = 0.45  # a surname (or a place's word) must score at least this
+# Endings a name may drop in a derived word ("Kyrgyz" from "Kyrgyzstan").
+DROPPED_ENDINGS = frozenset("s es y ia stan istan land".split())
+LONE_MIN = 5  # name words shorter than this never stand alone on their own strength
+MIN_HEAD = 0.65  # a surname (or a place's word) must score at least this
 MIN_GIVEN = 0.35  # a given name beside a matching surname must score at least this
 SHORT = 5  # names this short are only flagged alone for transliteration variants
+
+
+_VOWELS = frozenset("aeiouy")
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,7 @@ class TokenScore:
     score: float
     kind: str  # "exact", "derived" or "fuzzy"
     same_key: bool = False
+    edits: float = 0.0  # the score from edits alone, before the phonetic bonus
 
 
 def derived_from(word: str, name: str) -> bool:
@@ -56,7 +63,26 @@ def token_score(text: str, name: str) -> TokenScore:
     text_key, name_key = translit_key(text), translit_key(name)
     key_distance = OSA.distance(text_key, name_key)
     distance = min(float(OSA.distance(text, name)), key_distance + 0.25)
-    score = max(0.0, 1.0 - 1.5 * distance / len(name))
-    if skeleton(text) == skeleton(name):
-        score = min(0.99, score + 0.1)
-    return TokenScore(score, "fuzzy", key_distance == 0)
+    if text_key[:1] != name_key[:1]:
+        # Typos and transliteration rarely touch the first letter beyond the
+        # equivalences the key already makes (W/V, J/Y, C/K, Z/S); another first
+        # letter usually means another name ("Gallas", "Kallas"; "O'Sullivan").
+        distance += 1
+    if text[:-1] == name[:-1] and text[-1:] in _VOWELS and name[-1:] in _VOWELS:
+        # Only the final vowel differs: an inflection or gender form of a name is
+        # usually another real name ("Pellegrino", "Pellegrini"; "Maria", "Mario").
+        distance += 1
+    edits = max(0.0, 1.0 - 1.5 * distance / len(name))
+    score = min(0.99, edits + 0.1) if skeleton(text) == skeleton(name) else edits
+    return TokenScore(score, "fuzzy", key_distance == 0, edits)
+
+
+def closest_word(canonical: str, word: str) -> str:
+    """The word of a canonical name that a one-word mention (folded ``word``) stands for.
+
+    The closest word, not simply the last: "Xi Jinping" is Xi, "Michael von
+    Ungern-Sternberg" is Ungern-Sternberg. Ties go to the later word (surnames
+    usually come last).
+    """
+    words = canonical.split()
+    return max(reversed(words), key=lambda w: token_score(fold(w), word).score)

@@ -32,7 +32,7 @@ def test_seeds_give_exactly_the_two_garbles() -> None:
     headers = [line for line in result.stdout.splitlines() if line.startswith(SEED_GARBLED)]
     assert headers == [
         f"{SEED_GARBLED}:19:128: NC001 'Svetlana Tikhanovska' → 'Sviatlana Tsikhanouskaya' (person, 0.99)",
-        f"{SEED_GARBLED}:27:30: NC001 'Mitchell Bacelet' → 'Michelle Bachelet' (person, 0.93)",
+        f"{SEED_GARBLED}:27:30: NC001 'Mitchell Bacelet' → 'Michelle Bachelet' (person, 1.00)",
     ]
     assert result.stdout.splitlines()[-1] == "2 names to check in 1 of 2 files."
     assert result.stderr == ""
@@ -112,7 +112,7 @@ def test_no_default_gazetteer_uses_only_the_given_one(tmp_path: Path) -> None:
     result = namecheck("check", "--no-default-gazetteer", "-g", str(own), "-f", "concise", str(article))
     assert result.returncode == 1
     assert [line.split(": ", 1)[1] for line in result.stdout.splitlines()] == [
-        "NC001 'Jacinta Ardern' → 'Jacinda Ardern' (person, 0.87)"
+        "NC001 'Jacinta Ardern' → 'Jacinda Ardern' (person, 0.93)"
     ]
 
 
@@ -131,7 +131,7 @@ def test_version_and_help() -> None:
 def test_explain_shows_signals_and_rulings() -> None:
     out = namecheck("explain", "UN rights chief Mitchell Bacelet said").stdout
     assert out.splitlines()[0] == (
-        "'Mitchell Bacelet' → 'Michelle Bachelet'  NC001 score 0.93  [michelle-bachelet, person]"
+        "'Mitchell Bacelet' → 'Michelle Bachelet'  NC001 score 1.00  [michelle-bachelet, person]"
     )
     assert "surname 'bacelet' ~ 'bachelet' 0.99 (same transliteration key)" in out
     ruled = namecheck("explain", "Mr Patin").stdout

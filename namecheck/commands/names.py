@@ -21,63 +21,50 @@ from namecheck.cli import GazetteerOption, NoDefaultOption, app, build_checker
 from namecheck.errors import ExitCode
 
 if TYPE_CHECKING:
+    from namecheck.index import CompiledGazetteer
     from namecheck.segment import Token
 
 _CONTRACTION = re.compile(r"^i(m|ve|ll|d)$|(nt|re)$")  # "I'm", "Don't" folded
 SIMILAR = 85.0  # rapidfuzz ratio (0-100) of folded spellings that makes two names one cluster
 
 
-def unknown_names(
-    text: str, known: set[str], words: frozenset[str], longest: int = 6
-) -> Iterator[str]:
+def unknown_names(text: str, gazetteer: CompiledGazetteer) -> Iterator[str]:
     """Capitalised spans of prose that are neither known forms nor ordinary words.
 
-    Inside a run, known forms (leftmost-longest, as the matcher reads them), titles
-    and a sentence's capitalised first word cut it into pieces: "Belarusian
-    President Alexander Lukashenko" leaves nothing; "Human Rights Commissioner
-    Mitchell Bacelet" leaves "Human Rights" and "Mitchell Bacelet".
+    Inside a run, known forms (read as the matcher reads them), titles and
+    function words cut it into pieces: "Belarusian President Alexander
+    Lukashenko" leaves nothing; "Human Rights Commissioner Mitchell Bacelet"
+    leaves "Human Rights" and "Mitchell Bacelet".
     """
+    from namecheck.matcher import known_spans
     from namecheck.normalize import fold
-    from namecheck.segment import TITLES, runs
+    from namecheck.segment import STOPWORDS, TITLES, runs
 
+    known = known_spans(text, gazetteer)
     for run in runs(text):
-        toks = run.tokens
         piece: list[Token] = []
-        i = 0
-        while i <= len(toks):
-            size = 0 if i == len(toks) else _known_at(toks, i, known, longest)
-            word = "" if i == len(toks) else fold(toks[i].text)
-            cut = size or i == len(toks) or word in TITLES
-            cut = cut or (toks[i].sentence_initial and word in words)
-            if not cut:
-                piece.append(toks[i])
-                i += 1
+        for token in (*run.tokens, None):
+            word = fold(token.text) if token else ""
+            inside = token is not None and any(s <= token.start < e for s, e in known)
+            if token is not None and not inside and word not in TITLES and word not in STOPWORDS:
+                piece.append(token)
                 continue
-            if piece and not (len(piece) == 1 and _ordinary(fold(piece[0].text), known, words)):
+            if piece and not (len(piece) == 1 and _ordinary(fold(piece[0].text), gazetteer)):
                 yield " ".join(text[piece[0].start : piece[-1].end].split())
             piece = []
-            i += max(size, 1)
 
 
-def _known_at(toks: tuple[Token, ...], i: int, known: set[str], longest: int) -> int:
-    """How many tokens from ``i`` on make up a known form (0 if none)."""
-    from namecheck.normalize import fold
-
-    for n in range(min(longest, len(toks) - i), 0, -1):
-        if fold(" ".join(t.text for t in toks[i : i + n])) in known:
-            return n
-    return 0
-
-
-def _ordinary(word: str, known: set[str], words: frozenset[str]) -> bool:
+def _ordinary(word: str, gazetteer: CompiledGazetteer) -> bool:
     """An English word, or a demonym/plural of a known name ("Belarusian", "Russians")."""
-    from namecheck.scoring import DERIVING_SUFFIXES
+    from namecheck.similarity import DERIVING_SUFFIXES
 
-    if word in words or len(word) < 2 or _CONTRACTION.search(word):
+    if word in gazetteer.words or len(word) < 2 or _CONTRACTION.search(word):
         return True
     for suffix in DERIVING_SUFFIXES:
         stem = word[: -len(suffix)]
-        if word.endswith(suffix) and any(s in known for s in (stem, *(stem + v for v in "aeoy"))):
+        if word.endswith(suffix) and any(
+            gazetteer.known(s) for s in (stem, *(stem + v for v in "aeoy"))
+        ):
             return True
     return False
 
@@ -135,9 +122,7 @@ def names(
     from namecheck.runner import RunOptions, load_source
     from namecheck.text import reader_for
 
-    checker = build_checker(gazetteer, no_default_gazetteer)
-    compiled = checker.gazetteer
-    known = set(compiled.accepted) | set(compiled.wrong) | set(compiled.deprecated)
+    compiled = build_checker(gazetteer, no_default_gazetteer).gazetteer
     counts: Counter[str] = Counter()
     errors = 0
     for item in discover(paths):
@@ -150,7 +135,7 @@ def names(
             errors += 1
             continue
         prose = reader_for(source.path)(source.text)
-        counts.update(unknown_names(prose.text, known, compiled.words, compiled.max_tokens))
+        counts.update(unknown_names(prose.text, compiled))
     for group in clusters(counts):
         if sum(counts[n] for n in group) < min_count:
             continue
