@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -262,7 +263,8 @@ def fix_policy(fixing: bool, unsafe: bool, threshold: float | None) -> FixPolicy
 
 # Each module in namecheck.commands registers its command(s) on ``app`` when
 # imported; they import their heavy dependencies lazily, inside the command.
-from namecheck.commands import compare, explain, gazetteer, lsp, names  # noqa: E402, F401
+for _command in ("compare", "explain", "gazetteer", "lsp", "names"):
+    import_module(f"namecheck.commands.{_command}")
 
 
 def main() -> None:
