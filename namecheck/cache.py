@@ -30,7 +30,7 @@ _HERE = Path(__file__).resolve().parent
 _BUILDERS = tuple(
     _HERE / f"{name}.py"
     for name in ("index", "normalize", "gazetteer", "romanize", "similarity", "segment", "model")
-)
+) + tuple(_HERE / "data" / f"{name}.txt" for name in ("words", "names", "common"))
 
 
 def cache_dir() -> Path | None:
@@ -85,7 +85,8 @@ def _build(paths: Sequence[Path]) -> CompiledGazetteer:
     from namecheck.gazetteer import load
 
     gazetteer = CompiledGazetteer(load(paths))
-    gazetteer.words  # noqa: B018 - load the word list now, so it is pickled too
+    gazetteer.words  # noqa: B018 - load the word lists now, so they are pickled too
+    gazetteer.common  # noqa: B018
     return gazetteer
 
 
