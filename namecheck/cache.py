@@ -30,7 +30,7 @@ _HERE = Path(__file__).resolve().parent
 _BUILDERS = tuple(
     _HERE / f"{name}.py"
     for name in ("index", "normalize", "gazetteer", "romanize", "similarity", "segment", "model")
-) + tuple(_HERE / "data" / f"{name}.txt" for name in ("words", "names", "common"))
+) + tuple(_HERE / "data" / f"{name}.txt" for name in ("words", "names", "common-words", "common-names"))
 
 
 def cache_dir() -> Path | None:
@@ -86,7 +86,8 @@ def _build(paths: Sequence[Path]) -> CompiledGazetteer:
 
     gazetteer = CompiledGazetteer(load(paths))
     gazetteer.words  # noqa: B018 - load the word lists now, so they are pickled too
-    gazetteer.common  # noqa: B018
+    gazetteer.common_words  # noqa: B018
+    gazetteer.common_names  # noqa: B018
     return gazetteer
 
 

@@ -217,10 +217,17 @@ class CompiledGazetteer:
         return english_words() | word_list("names.txt")
 
     @cached_property
-    def common(self) -> frozenset[str]:
-        """Ordinary English words and common person names.
+    def common_words(self) -> frozenset[str]:
+        """Ordinary lower-case English words ("nice", "reading")."""
+        return word_list("common-words.txt")
 
-        A gazetteer name word found here ("Martin", "Nice") is matched alone only
-        with other evidence, because its variants are mostly other real names.
-        """
-        return word_list("common.txt")
+    @cached_property
+    def common_names(self) -> frozenset[str]:
+        """Given names and surnames held by at least 1 in 10,000 people ("martin")."""
+        return word_list("common-names.txt")
+
+    def common(self, word: str, kind: str) -> bool:
+        """Whether a name word is common for its kind of entity, so that its lone
+        variants are usually other real words or names: a place called like an
+        English word ("Nice"), a person called like many others ("Martin")."""
+        return word in self.common_words or (kind == "person" and word in self.common_names)

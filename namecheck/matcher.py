@@ -37,6 +37,8 @@ class Settings:
     # A lone word with no other sign of its entity in the document must be a pure
     # transliteration variant, or score this much: one edit in ten letters.
     lone_threshold: float = 0.85
+    # ... or this much after a place preposition ("held in Londun"), for a place.
+    place_threshold: float = 0.75
     margin: float = 0.05
     context_bonus: float = 0.1
     title_bonus: float = 0.05
@@ -196,7 +198,10 @@ def _windows(
                        for s, e in exact):  # fmt: skip
                     continue
                 window = toks[first:last]
-                scored = scorer.score(window, form_number, full=n == size, title=_title(run, first))
+                scored = scorer.score(
+                    window, form_number, full=n == size, title=_title(run, first),
+                    locative=first == 0 and run.locative,
+                )  # fmt: skip
                 if isinstance(scored, WindowScore):
                     found.append(scored)
                 elif trace is not None:
@@ -246,7 +251,8 @@ def _decide(
         for cand in candidates:
             if cand.single != single:
                 continue
-            strong = cand.lone_strength >= settings.lone_threshold
+            needed = settings.place_threshold if cand.locative else settings.lone_threshold
+            strong = cand.lone_strength >= needed
             if single and not strong and cand.entity not in mentioned:
                 outcomes[cand] = (
                     "a lone word with no other mention of the entity must be a "

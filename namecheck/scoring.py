@@ -49,6 +49,7 @@ class WindowScore:
     # variant, else its edit score; 0 when the name word is itself an ordinary
     # word or established name ("Milan", "Martin"), which then needs context.
     lone_strength: float = 0.0
+    locative: bool = False  # a place, after a place preposition ("in", "from")
 
     def adjusted(self, score: float, reasons: tuple[str, ...]) -> WindowScore:
         return replace(self, score=score, reasons=reasons)
@@ -83,7 +84,13 @@ class Scorer:
         )
 
     def score(
-        self, window: tuple[Token, ...], form_number: int, *, full: bool, title: bool
+        self,
+        window: tuple[Token, ...],
+        form_number: int,
+        *,
+        full: bool,
+        title: bool,
+        locative: bool = False,
     ) -> WindowScore | Rejection:
         """The window scored against one form, or the guard that rules it out."""
         gaz = self.gazetteer
@@ -118,11 +125,11 @@ class Scorer:
         single = len(window) == 1
         strength = 0.0
         name = fold(pairs[head][1])
-        if single and name not in gaz.common and len(name) >= LONE_MIN:
+        if single and not gaz.common(name, entity.kind) and len(name) >= LONE_MIN:
             strength = 1.0 if scores[head].same_key else scores[head].edits
         return WindowScore(
             span, form.entity, total, full, title, suggestion, form.text, tuple(reasons),
-            single, strength,
+            single, strength, locative and entity.kind == "place",
         )  # fmt: skip
 
     def _guard(

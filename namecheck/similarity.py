@@ -31,9 +31,6 @@ MIN_HEAD = 0.65  # a surname (or a place's word) must score at least this
 MIN_GIVEN = 0.35  # a given name beside a matching surname must score at least this
 
 
-_VOWELS = frozenset("aeiouy")
-
-
 @dataclass(frozen=True)
 class TokenScore:
     score: float
@@ -67,10 +64,6 @@ def token_score(word: str, name_word: str) -> TokenScore:
         # Typos and transliteration rarely touch the first letter beyond the
         # equivalences the key already makes (W/V, J/Y, C/K, Z/S); another first
         # letter usually means another name ("Gallas", "Kallas"; "O'Sullivan").
-        distance += 1
-    if text[:-1] == name[:-1] and text[-1:] in _VOWELS and name[-1:] in _VOWELS:
-        # Only the final vowel differs: an inflection or gender form of a name is
-        # usually another real name ("Pellegrino", "Pellegrini"; "Maria", "Mario").
         distance += 1
     edits = max(0.0, 1.0 - 1.5 * distance / len(name))
     score = min(0.99, edits + 0.1) if skeleton(text) == skeleton(name) else edits

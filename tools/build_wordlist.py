@@ -9,10 +9,12 @@
   word that is a real person's or town's name somewhere ("Millan", "Castres")
   is no garble either. Only the towns' main names: their alternate names
   include foreign exonyms ("Moskau") that are garbles in English.
-* ``common.txt``: ordinary lower-case English words and *common* given names and
-  surnames (at least 1 in 10,000 people): a gazetteer name that is one of these
-  ("Martin", "Powell", "Nice") is matched alone only with other evidence in the
-  document, because its variants are usually other real names ("Martyn").
+* ``common-words.txt`` (ordinary lower-case English words) and
+  ``common-names.txt`` (given names and surnames held by at least 1 in 10,000
+  people): a place named like a common word ("Nice") or a person named like a
+  common name ("Martin", "Powell") is matched alone only with other evidence in
+  the document, because its variants are usually other real words and names
+  ("Martyn").
 
 Run on a Debian machine with ``wamerican`` and the ``build`` extra installed::
 
@@ -77,8 +79,10 @@ def main(source: Path = SCOWL) -> None:
           + SCOWL_NOTICE, every)  # fmt: skip
     write("names.txt", "# Given names, surnames and town names, folded.\n" + CENSUS_NOTICE
           + GEONAMES_NOTICE, census(False) | towns())  # fmt: skip
-    write("common.txt", "# Ordinary English words (SCOWL) and common names (census).\n"
-          + SCOWL_NOTICE + CENSUS_NOTICE, lower | census(True))  # fmt: skip
+    write("common-words.txt", "# Ordinary lower-case English words (SCOWL).\n" + SCOWL_NOTICE,
+          lower)  # fmt: skip
+    write("common-names.txt", "# Names held by >= 1 in 10,000 people (census).\n"
+          + CENSUS_NOTICE, census(True))  # fmt: skip
 
 
 if __name__ == "__main__":
