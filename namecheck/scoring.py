@@ -125,11 +125,15 @@ class Scorer:
         single = len(window) == 1
         strength = 0.0
         name = fold(pairs[head][1])
-        if single and not gaz.common(name, entity.kind) and len(name) >= LONE_MIN:
-            strength = 1.0 if scores[head].same_key else scores[head].edits
+        place_cue = locative and entity.kind == "place"
+        if single and not gaz.common(name, entity.kind):
+            # A four-letter place may stand alone after a place preposition, as a
+            # pure transliteration variant only ("in Kyiw").
+            if len(name) >= LONE_MIN or (place_cue and len(name) == LONE_MIN - 1):
+                strength = 1.0 if scores[head].same_key else scores[head].edits
         return WindowScore(
             span, form.entity, total, full, title, suggestion, form.text, tuple(reasons),
-            single, strength, locative and entity.kind == "place",
+            single, strength, place_cue,
         )  # fmt: skip
 
     def _guard(
