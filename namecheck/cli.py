@@ -75,6 +75,16 @@ ThresholdOption = Annotated[
 ]
 
 
+EncodingOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        help="Decode files with this encoding instead of UTF-8.",
+        show_default=False,
+        metavar="CODEC",
+    ),
+]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"namecheck {__version__}")
@@ -135,14 +145,7 @@ def check(
             metavar="NAME",
         ),
     ] = "<stdin>",
-    encoding: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            help="Decode files with this encoding instead of UTF-8.",
-            show_default=False,
-            metavar="CODEC",
-        ),
-    ] = None,
+    encoding: EncodingOption = None,
     jobs: Annotated[
         int,
         typer.Option(
