@@ -24,13 +24,14 @@ from namecheck import __version__
 from namecheck.index import CompiledGazetteer
 
 FORMAT = 1
+KEEP = 8  # compiled gazetteers kept in the cache folder
 # The modules whose code shapes a compiled gazetteer: their text is part of the
 # key too, so a changed index or normalisation never meets a stale cache.
 _HERE = Path(__file__).resolve().parent
 _BUILDERS = tuple(
     _HERE / f"{name}.py"
     for name in ("index", "normalize", "gazetteer", "romanize", "similarity", "segment", "model")
-) + tuple(_HERE / "data" / f"{name}.txt" for name in ("words", "names", "common-words", "common-names"))
+)
 
 
 def cache_dir() -> Path | None:
@@ -84,11 +85,7 @@ def compiled(paths: Sequence[Path]) -> CompiledGazetteer:
 def _build(paths: Sequence[Path]) -> CompiledGazetteer:
     from namecheck.gazetteer import load
 
-    gazetteer = CompiledGazetteer(load(paths))
-    gazetteer.words  # noqa: B018 - load the word lists now, so they are pickled too
-    gazetteer.common_words  # noqa: B018
-    gazetteer.common_names  # noqa: B018
-    return gazetteer
+    return CompiledGazetteer(load(paths))
 
 
 def _store(gazetteer: CompiledGazetteer, folder: Path, target: Path) -> None:
@@ -103,5 +100,15 @@ def _store(gazetteer: CompiledGazetteer, folder: Path, target: Path) -> None:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+        _prune(folder, keep=target)
     except OSError:
         return
+
+
+def _prune(folder: Path, keep: Path, newest: int = KEEP) -> None:
+    """Remove all but the newest few compiled gazetteers (other gazetteer sets may
+    be in use by other projects, so a few are kept)."""
+    files = sorted(folder.glob("gazetteer-*.pickle"), key=lambda p: p.stat().st_mtime)
+    for old in files[:-newest]:
+        if old != keep:
+            old.unlink(missing_ok=True)

@@ -16,12 +16,11 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from functools import cached_property
 from typing import NamedTuple
 
 from namecheck.model import Entity
 from namecheck.normalize import fold, lower_words, translit_key
-from namecheck.resources import english_words, word_list
+from namecheck.resources import WordList, word_list
 from namecheck.segment import PARTICLES
 from namecheck.similarity import MIN_GIVEN, token_score
 
@@ -174,6 +173,7 @@ class CompiledGazetteer:
                     key_entries[key].append((index, position))
 
     def __getstate__(self) -> dict[str, object]:
+        """Everything but the memo (the word lists are package data, read on demand)."""
         state = dict(self.__dict__)
         state["_memo"] = {}
         return state
@@ -208,21 +208,19 @@ class CompiledGazetteer:
         """Entities for which a folded string is accepted (full form or a person's surname)."""
         return self.accepted.get(folded) or self.surnames.get(folded) or ()
 
-    @cached_property
-    def words(self) -> frozenset[str]:
-        """Real words and names: English words, established names, census names.
+    @property
+    def words(self) -> WordList:
+        """Real words and names: English words, established names, census names,
+        town names. A text word found here is never read as a garble."""
+        return word_list("words.txt", "names.txt")
 
-        A text word found here is never read as a garble.
-        """
-        return english_words() | word_list("names.txt")
-
-    @cached_property
-    def common_words(self) -> frozenset[str]:
+    @property
+    def common_words(self) -> WordList:
         """Ordinary lower-case English words ("nice", "reading")."""
         return word_list("common-words.txt")
 
-    @cached_property
-    def common_names(self) -> frozenset[str]:
+    @property
+    def common_names(self) -> WordList:
         """Given names and surnames held by at least 1 in 10,000 people ("martin")."""
         return word_list("common-names.txt")
 

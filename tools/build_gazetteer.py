@@ -65,7 +65,7 @@ from gazetteer_tables import (  # noqa: E402
 
 from namecheck.gazetteer import load, slug  # noqa: E402
 from namecheck.gazwrite import Record, dump  # noqa: E402
-from namecheck.index import english_words  # noqa: E402
+from namecheck.resources import english_words  # noqa: E402
 from namecheck.normalize import fold  # noqa: E402
 from namecheck.romanize import derive  # noqa: E402
 
@@ -132,7 +132,7 @@ def ordinary_words() -> set[str]:
         text = census.joinpath(table).read_text(encoding="ascii")
         rows = (line.split() for line in text.splitlines())
         words |= {row[0].lower() for row in rows if row and float(row[1]) >= MIN_NAME_SHARE}
-    return words & english_words()
+    return {w for w in words if w in english_words()}
 
 
 def match_mode(name: str, ordinary: set[str]) -> str:
