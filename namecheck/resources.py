@@ -52,17 +52,24 @@ class WordList:
             lines = text.split("\n")
             start = next(i for i, line in enumerate(lines) if not line.startswith("#"))
             self.lists.append([w for w in lines[start:] if w])
+        self._seen: dict[str, bool] = {}  # a corpus asks about the same words again
 
     def __contains__(self, word: object) -> bool:
-        for words in self.lists:
-            i = bisect_left(words, word)
-            if i < len(words) and words[i] == word:
-                return True
-        return False
+        known = self._seen.get(word)  # type: ignore[call-overload]
+        if known is None:
+            known = any(_sorted_contains(words, word) for words in self.lists)
+            if len(self._seen) < 100_000:
+                self._seen[word] = known  # type: ignore[index]
+        return known
 
     def __iter__(self) -> Iterator[str]:
         for words in self.lists:
             yield from words
+
+
+def _sorted_contains(words: list[str], word: object) -> bool:
+    i = bisect_left(words, word)  # type: ignore[call-overload]
+    return i < len(words) and words[i] == word
 
 
 @lru_cache(maxsize=None)

@@ -128,6 +128,8 @@ def runs(text: str) -> list[Run]:
 
 def _capitalised(word: str) -> bool:
     """Whether a word starts with a capital, after a lower-case name prefix."""
+    if word[:1].isupper():
+        return True
     prefix = re.match(_PREFIX, word)
     rest = word[prefix.end() :] if prefix else word
     return rest[:1].isupper() or word[:1].isupper()
