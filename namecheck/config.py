@@ -14,8 +14,10 @@ import difflib
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from namecheck.errors import ConfigError
 from namecheck.model import Rule
@@ -98,7 +100,7 @@ class Overrides:
 def select_rules(
     base: frozenset[Rule], select: tuple[str, ...] | None, ignore: tuple[str, ...]
 ) -> frozenset[Rule]:
-    """ruff's rule selection for one layer: codes are prefixes (``NC0`` is NC001–NC004).
+    """ruff's rule selection for one layer: codes are prefixes (``NC0`` is NC001 to NC004).
 
     With ``select``, a rule is on when its most specific selecting prefix is longer
     than its most specific ignoring one (a tie: ignored); without, ``ignore``
@@ -179,7 +181,7 @@ def load_config(path: Path) -> Config:
     return _validate(data, Path(os.path.abspath(path)))
 
 
-def _parse(path: Path, text: str) -> dict[str, object]:
+def _parse(path: Path, text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -194,7 +196,7 @@ class _Problem(Exception):
     """A bad value of the key being validated; becomes a ConfigError with its line."""
 
 
-def _validate(data: dict[str, object], path: Path) -> Config:
+def _validate(data: dict[str, Any], path: Path) -> Config:
     config = Config(path=path, root=path.parent)
     values: dict[str, object] = {}
     for key, value in data.items():
@@ -218,12 +220,16 @@ def _strings(value: object) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _patterns(value: object, root: Path) -> tuple[str, ...]:
+    return _strings(value)
+
+
 def _gazetteers(value: object, root: Path) -> tuple[Path, ...]:
-    paths = tuple(root / p for p in _strings(value))
-    for given, path in zip(value, paths):  # type: ignore[call-overload]
-        if not path.exists():
-            raise _Problem(f"gazetteer file not found: {given}")
-    return paths
+    given = _strings(value)
+    for name in given:
+        if not (root / name).exists():
+            raise _Problem(f"gazetteer file not found: {name}")
+    return tuple(root / name for name in given)
 
 
 def _bool(value: object, root: Path) -> bool:
@@ -255,17 +261,18 @@ def _prefer(value: object, root: Path) -> tuple[tuple[str, str], ...]:
     return tuple((entity, " ".join(form.split())) for entity, form in value.items())
 
 
-_VALIDATORS = {
+# Each key's validator: (TOML value, the config's folder) → the Config field's value.
+_VALIDATORS: dict[str, Callable[[object, Path], object]] = {
     "gazetteers": _gazetteers,
     "default-gazetteer": _bool,
-    "include": lambda value, root: _strings(value),
-    "exclude": lambda value, root: _strings(value),
+    "include": _patterns,
+    "exclude": _patterns,
     "respect-gitignore": _bool,
     "threshold": _threshold,
     "select": _codes,
     "ignore": _codes,
     "prefer": _prefer,
-    "allow": lambda value, root: _strings(value),
+    "allow": _patterns,
 }
 
 

@@ -83,7 +83,7 @@ def _walk(
     for folder, dirs, names in os.walk(root, onerror=on_error):
         dirs[:] = sorted(
             d for d in dirs
-            if not d.startswith(".") and (keep is None or keep.walked(os.path.join(folder, d), True))
+            if not d.startswith(".") and (not keep or keep.walked(os.path.join(folder, d), True))
         )  # fmt: skip
         for name in names:
             path = os.path.join(folder, name)
