@@ -10,7 +10,6 @@ later. Nothing here builds a Checker (see :mod:`namecheck.engines`).
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
@@ -201,6 +200,8 @@ def _validate(data: dict[str, Any], path: Path) -> Config:
     values: dict[str, object] = {}
     for key, value in data.items():
         if key not in KEYS:
+            import difflib
+
             close = difflib.get_close_matches(key, KEYS, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(KEYS)})"
             raise ConfigError(f"unknown key '{key}'{hint}", shown(path), config.line_of(key))

@@ -13,16 +13,20 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pathspec import GitIgnoreSpec
+if TYPE_CHECKING:  # imported when first needed: files named on the command line rarely do
+    from pathspec import GitIgnoreSpec
 
 # (the folder a spec's patterns are relative to, the spec), deepest first
-Chain = tuple[tuple[Path, GitIgnoreSpec], ...]
+Chain = tuple[tuple[Path, "GitIgnoreSpec"], ...]
 
 
 @lru_cache(maxsize=256)
 def spec(patterns: tuple[str, ...]) -> GitIgnoreSpec:
     """Compiled gitignore-style patterns (also used for ``include``/``exclude``)."""
+    from pathspec import GitIgnoreSpec
+
     return GitIgnoreSpec.from_lines(patterns)
 
 
@@ -65,7 +69,7 @@ def _read(path: Path) -> GitIgnoreSpec | None:
             lines = handle.read().splitlines()
     except OSError:  # none, or unreadable: git would not use it either
         return None
-    return GitIgnoreSpec.from_lines(lines) if lines else None
+    return spec(tuple(lines)) if lines else None
 
 
 def absolute(path: str | Path) -> Path:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from namecheck.checker import Checker
+from namecheck.locate import LineIndex
 from namecheck.model import Rule
 from namecheck.suppress import Scope, allow_directive, allowed_forms, kept, scopes
 
@@ -127,3 +132,24 @@ def test_rules_and_config_allow(checker: Checker) -> None:
 )
 def test_scopes(text: str, expected: list[Scope]) -> None:
     assert list(scopes(text)) == expected
+
+
+PIECES = ["Mitchell Bacelet spoke.", "Kiev", "Michelle Bachelet.", "\n", "\r\n", " ",
+          "namecheck: ignore", "<!-- namecheck: ignore-next-line NC004 -->", "namecheck: off",
+          "namecheck: on", "# namecheck: ignore NC001", "😀"]  # fmt: skip
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(PIECES), max_size=14))
+def test_suppression_removes_what_directives_cover(checker: Checker, pieces: list[str]) -> None:
+    text = "".join(pieces)
+    findings = checker.check_text(text, "a.txt")
+    left = kept(findings, text)
+    assert [f for f in findings if f in left] == left  # a subsequence, order kept
+    covered = list(scopes(text))
+    for finding in findings:
+        assert (finding in left) == (not any(s.covers(finding) for s in covered))
+    lines = LineIndex(text)
+    for finding in left:  # nothing kept on a line that says "namecheck: ignore" for all rules
+        for line in range(finding.line, finding.end_line + 1):
+            assert not re.search(r"namecheck: ignore(?![\w-])(?! NC)", lines.line_text(line))
