@@ -31,7 +31,7 @@ _HERE = Path(__file__).resolve().parent
 _BUILDERS = tuple(
     _HERE / f"{name}.py"
     for name in ("index", "normalize", "gazetteer", "romanize", "similarity", "segment", "model")
-)
+) + tuple(_HERE / "data" / f"{name}.txt" for name in ("words", "names", "common-words", "common-names"))
 
 
 def cache_dir() -> Path | None:
@@ -89,7 +89,9 @@ def _build(paths: Sequence[Path], prefer: Prefer) -> CompiledGazetteer:
 
     entities = load(paths)
     gazetteer = CompiledGazetteer(with_preferred(entities, dict(prefer)) if prefer else entities)
-    gazetteer.words  # noqa: B018 - load the word list now, so it is pickled too
+    gazetteer.words  # noqa: B018 - load the word lists now, so they are pickled too
+    gazetteer.common_words  # noqa: B018
+    gazetteer.common_names  # noqa: B018
     return gazetteer
 
 

@@ -20,8 +20,8 @@ from functools import cached_property
 from typing import NamedTuple
 
 from namecheck.model import Entity
-from namecheck.normalize import fold, translit_key
-from namecheck.resources import english_words
+from namecheck.normalize import fold, lower_words, translit_key
+from namecheck.resources import english_words, word_list
 from namecheck.segment import PARTICLES
 from namecheck.similarity import MIN_GIVEN, token_score
 
@@ -36,8 +36,9 @@ class Form(NamedTuple):
 
     entity: int
     text: str
-    tokens: tuple[str, ...]  # folded tokens
-    head: int  # index of the distinctive token (a person's surname)
+    tokens: tuple[str, ...]  # folded words
+    words: tuple[str, ...]  # the same words, lower-case with their letters kept
+    head: int  # index of the distinctive word (a person's surname)
 
 
 def deletes(key: str) -> set[str]:
@@ -58,7 +59,7 @@ def _keys(word: str) -> set[str]:
     Both, because the scorer takes the smaller of the two distances: a swap of
     two letters is one edit in the spelling but may be two in the key.
     """
-    keys = {translit_key(word), _NON_LETTERS.sub("", word)}
+    keys = {translit_key(word), _NON_LETTERS.sub("", fold(word))}
     return {k for k in keys if len(k) >= MIN_FUZZY_KEY}
 
 
@@ -118,6 +119,8 @@ class CompiledGazetteer:
         self.wrong: dict[str, int] = {}
         self.deprecated: dict[str, int] = {}
         self.forms: list[Form] = []
+        # every folded word of an entity's accepted forms, to recognise derived words
+        self.entity_words: dict[int, frozenset[str]] = {}
         key_entries: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for number, entity in enumerate(self.entities):
             self._add(number, entity, accepted, surnames, key_entries)
@@ -153,17 +156,21 @@ class CompiledGazetteer:
             tokens = tuple(folded.split())
             if not all(t.isascii() for t in tokens):
                 continue
+            self.entity_words[number] = self.entity_words.get(number, frozenset()) | set(tokens)
             head = _head(tokens, entity.kind)
             if entity.kind == "person" and len(tokens) > 1:
                 surnames[tokens[head]].append(number)
             if entity.match != "fuzzy":
                 continue
             index = len(self.forms)
-            self.forms.append(Form(number, text, tokens, head))
+            words = lower_words(text)
+            if len(words) != len(tokens):
+                words = tokens  # a letter that folds into a space: keep the folds
+            self.forms.append(Form(number, text, tokens, words, head))
             for position, token in enumerate(tokens):
                 if token in PARTICLES:
                     continue
-                for key in _keys(token):
+                for key in _keys(words[position]):
                     key_entries[key].append((index, position))
 
     def __getstate__(self) -> dict[str, object]:
@@ -172,7 +179,7 @@ class CompiledGazetteer:
         return state
 
     def lookup(self, word: str) -> list[tuple[int, int]]:
-        """``(form, position)`` pairs whose word could align with the folded ``word``.
+        """``(form, position)`` pairs whose word could align with ``word`` (lower-case).
 
         Probes every indexed key within one edit of the word's key (and, for long
         keys, those it reaches by deleting two letters), then keeps the form
@@ -190,7 +197,7 @@ class CompiledGazetteer:
             found = [
                 (form, position)
                 for form, position in sorted(pairs)
-                if token_score(word, self.forms[form].tokens[position]).score >= MIN_GIVEN
+                if token_score(word, self.forms[form].words[position]).score >= MIN_GIVEN
             ]
             if len(self._memo) > _MEMO_LIMIT:
                 self._memo.clear()
@@ -203,4 +210,24 @@ class CompiledGazetteer:
 
     @cached_property
     def words(self) -> frozenset[str]:
-        return english_words()
+        """Real words and names: English words, established names, census names.
+
+        A text word found here is never read as a garble.
+        """
+        return english_words() | word_list("names.txt")
+
+    @cached_property
+    def common_words(self) -> frozenset[str]:
+        """Ordinary lower-case English words ("nice", "reading")."""
+        return word_list("common-words.txt")
+
+    @cached_property
+    def common_names(self) -> frozenset[str]:
+        """Given names and surnames held by at least 1 in 10,000 people ("martin")."""
+        return word_list("common-names.txt")
+
+    def common(self, word: str, kind: str) -> bool:
+        """Whether a name word is common for its kind of entity, so that its lone
+        variants are usually other real words or names: a place called like an
+        English word ("Nice"), a person called like many others ("Martin")."""
+        return word in self.common_words or (kind == "person" and word in self.common_names)

@@ -35,8 +35,10 @@ class Settings:
 
     threshold: float = 0.7
     # A lone word with no other sign of its entity in the document must be a pure
-    # transliteration variant, or score this much: one edit in eight letters.
-    lone_threshold: float = 0.8
+    # transliteration variant, or score this much: one edit in ten letters.
+    lone_threshold: float = 0.85
+    # ... or this much after a place preposition ("held in Londun"), for a place.
+    place_threshold: float = 0.75
     margin: float = 0.05
     context_bonus: float = 0.1
     title_bonus: float = 0.05
@@ -179,9 +181,9 @@ def _windows(
     for i, token in enumerate(toks):
         if any(s <= i < e for s, e in exact):
             continue
-        if token.all_caps and len(token.text) <= ACRONYM:
+        if _acronym(token.text):
             continue  # acronyms are not garbled names
-        alone = _alone(run, i)
+        alone = _alone(run, i, exact)
         for form_number, position in scorer.lookup(token.text):
             form = gazetteer.forms[form_number]
             size = len(form.tokens)
@@ -196,7 +198,10 @@ def _windows(
                        for s, e in exact):  # fmt: skip
                     continue
                 window = toks[first:last]
-                scored = scorer.score(window, form_number, full=n == size, title=_title(run, first))
+                scored = scorer.score(
+                    window, form_number, full=n == size, title=_title(run, first),
+                    locative=first == 0 and run.locative,
+                )  # fmt: skip
                 if isinstance(scored, WindowScore):
                     found.append(scored)
                 elif trace is not None:
@@ -204,16 +209,28 @@ def _windows(
     return found
 
 
-def _alone(run: Run, i: int) -> bool:
-    """Whether word ``i`` stands alone in its run (a title before it aside).
+def _acronym(word: str) -> bool:
+    """"NATO", "CSI", "LEDs": capitals that are letters of an abbreviation, not a name."""
+    if word.isupper():
+        return len(word) <= ACRONYM
+    return word[:2].isupper() and word[-1:] == "s" and word[:-1].isupper()
 
-    A lone-word match inside a longer run ("Katerina Srebotnik") would read part
-    of another multi-word name as a garble of a one-word name.
+
+def _alone(run: Run, i: int, exact: list[tuple[int, int]]) -> bool:
+    """Whether word ``i`` stands alone in its run.
+
+    Titles, function words and known names beside it do not count ("President
+    Berbok", "Later Berbok", "Kiev\nBerbok" across a headline's line break); any
+    other word does: a lone-word match inside a longer run ("Katerina Srebotnik")
+    would read part of another multi-word name as a garble of a one-word name.
     """
-    before, after = run.tokens[:i], run.tokens[i + 1 :]
-    return not after and all(
-        t.text.lower() in TITLES or t.text.lower() in STOPWORDS for t in before
-    )
+    for j, token in enumerate(run.tokens):
+        word = token.text.lower()
+        if j == i or any(s <= j < e for s, e in exact):
+            continue
+        if j > i or (word not in TITLES and word not in STOPWORDS):
+            return False
+    return True
 
 
 def _title(run: Run, first: int) -> bool:
@@ -234,7 +251,8 @@ def _decide(
         for cand in candidates:
             if cand.single != single:
                 continue
-            strong = cand.lone_strength >= settings.lone_threshold
+            needed = settings.place_threshold if cand.locative else settings.lone_threshold
+            strong = cand.lone_strength >= needed
             if single and not strong and cand.entity not in mentioned:
                 outcomes[cand] = (
                     "a lone word with no other mention of the entity must be a "

@@ -41,7 +41,7 @@ _KEY_RULES: tuple[tuple[str, str], ...] = (
     (r"kh|gh", "h"),
     (r"dzh|zh|dj", "2"),  # ж: kept apart from й (j/y), which it only looks like
     (r"ph", "f"),
-    (r"ck|q|kw", "k"),
+    (r"ck|qu|q|kw", "k"),
     (r"x", "ks"),
     (r"ts|tz|c", "c"),
     (r"w", "v"),
@@ -53,7 +53,7 @@ _KEY_RULES: tuple[tuple[str, str], ...] = (
     (r"^[jy](?=[aeiou])", "i"),
     (r"[jy]", "i"),
     (r"z", "s"),
-    (r"(ia|iia|aia|aya|aja|iya)$", "a"),
+    (r"(iia|aia|aya|aja|iya)$", "a"),
     (r"(ii|iy|yi|ij|yj|y)$", "i"),
     (r"(.)\1+", r"\1"),
 )
@@ -79,6 +79,17 @@ def fold(text: str) -> str:
     """
     folded = text.casefold() if _NON_LATIN.search(text) else unidecode(text).lower()
     return _DASHES.sub("-", _SPACES.sub(" ", _APOSTROPHES.sub("", folded))).strip()
+
+
+@lru_cache(maxsize=200_000)
+def lower_words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` as :func:`fold` splits them, but with their letters kept.
+
+    Transliteration keys are taken from these, because folding loses what a
+    diacritic says about the sound (``Ž`` is "zh", ``ä`` is "ae").
+    """
+    lowered = _DASHES.sub("-", _SPACES.sub(" ", _APOSTROPHES.sub("", text.casefold())))
+    return tuple(lowered.split())
 
 
 @lru_cache(maxsize=200_000)

@@ -36,7 +36,12 @@ def gazetteer_files(paths: Sequence[Path] | None) -> list[Path]:
     return files
 
 
-def english_words() -> frozenset[str]:
-    """Ordinary English words and established names, which are never garbles."""
-    text = resources.files("namecheck.data").joinpath("words.txt").read_text(encoding="utf-8")
+def word_list(name: str) -> frozenset[str]:
+    """One of the folded word lists in ``namecheck/data`` (see tools/build_wordlist.py)."""
+    text = resources.files("namecheck.data").joinpath(name).read_text(encoding="utf-8")
     return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+def english_words() -> frozenset[str]:
+    """Ordinary English words and established names (SCOWL)."""
+    return word_list("words.txt")

@@ -9,16 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from namecheck.index import CompiledGazetteer
-from namecheck.normalize import fold
+from namecheck.normalize import fold, lower_words
 from namecheck.segment import Token
 from namecheck.similarity import (
     DERIVING_SUFFIXES,
     LONE_MIN,
     MIN_GIVEN,
     MIN_HEAD,
-    SHORT,
     TokenScore,
     closest_word,
+    derived_from,
     token_score,
 )
 
@@ -49,6 +49,7 @@ class WindowScore:
     # variant, else its edit score; 0 when the name word is itself an ordinary
     # word or established name ("Milan", "Martin"), which then needs context.
     lone_strength: float = 0.0
+    locative: bool = False  # a place, after a place preposition ("in", "from")
 
     def adjusted(self, score: float, reasons: tuple[str, ...]) -> WindowScore:
         return replace(self, score=score, reasons=reasons)
@@ -65,8 +66,11 @@ class Scorer:
         self.capitalised = capitalised
 
     def lookup(self, word: str) -> list[tuple[int, int]]:
-        key = fold(word)
-        return [] if " " in key else self.gazetteer.lookup(key)
+        """Candidate form words for a Latin-script word (others are quotations)."""
+        words = lower_words(word)
+        if len(words) != 1 or not fold(words[0]).isascii():
+            return []
+        return self.gazetteer.lookup(words[0])
 
     def ordinary(self, word: str) -> bool:
         """Whether a word is no garble: an English word or established name, a word this
@@ -80,19 +84,25 @@ class Scorer:
         )
 
     def score(
-        self, window: tuple[Token, ...], form_number: int, *, full: bool, title: bool
+        self,
+        window: tuple[Token, ...],
+        form_number: int,
+        *,
+        full: bool,
+        title: bool,
+        locative: bool = False,
     ) -> WindowScore | Rejection:
         """The window scored against one form, or the guard that rules it out."""
         gaz = self.gazetteer
         form = gaz.forms[form_number]
         entity = gaz.entities[form.entity]
         span = (window[0].start, window[-1].end)
-        words = fold(" ".join(t.text for t in window)).split()
+        words = lower_words(" ".join(t.text for t in window))
         if full:
-            pairs = list(zip(words, form.tokens))
+            pairs = list(zip(words, form.words))
             head = form.head
         else:
-            pairs = [(words[0], form.tokens[form.head])]
+            pairs = [(words[0], form.words[form.head])]
             head = 0
         if len(words) != len(pairs):
             return Rejection(span, form.entity, form.text, "different number of words")
@@ -114,11 +124,12 @@ class Scorer:
             suggestion = suggestion.upper()
         single = len(window) == 1
         strength = 0.0
-        if single and pairs[head][1] not in gaz.words and len(pairs[head][1]) >= LONE_MIN:
+        name = fold(pairs[head][1])
+        if single and not gaz.common(name, entity.kind) and len(name) >= LONE_MIN:
             strength = 1.0 if scores[head].same_key else scores[head].edits
         return WindowScore(
             span, form.entity, total, full, title, suggestion, form.text, tuple(reasons),
-            single, strength,
+            single, strength, locative and entity.kind == "place",
         )  # fmt: skip
 
     def _guard(
@@ -139,23 +150,24 @@ class Scorer:
                 if scored.score < MIN_GIVEN:
                     return f"given name '{text}' too far from '{name}' ({scored.score:.2f})"
                 continue
-            if self.ordinary(text):
+            folded = fold(text)
+            if self.ordinary(folded):
                 return f"'{text}' is an ordinary word, an established name or a derived form"
-            if any(owner != entity for owner in self.gazetteer.known(text)):
+            if any(derived_from(folded, w) for w in self.gazetteer.entity_words.get(entity, ())):
+                return f"'{text}' is derived from an accepted form (a demonym or plural)"
+            if any(owner != entity for owner in self.gazetteer.known(folded)):
                 return f"'{text}' is an accepted form of another entity"
             if scored.score < MIN_HEAD:
                 return f"'{text}' too far from '{name}' ({scored.score:.2f})"
-            if len(name) <= SHORT and not scored.same_key and len(pairs) == 1:
-                return f"short name '{name}': only transliteration variants are flagged alone"
         if scores[head].kind != "fuzzy":
             # Only the given name differs. A garbled given name ("Emmanuell") is a
             # garble whatever the surname; a real other given name ("Doris",
             # "Cherie") only when the surname points at one person alone.
             given_real = any(
-                scored.kind == "fuzzy" and self.ordinary(text)
+                scored.kind == "fuzzy" and self.ordinary(fold(text))
                 for (text, _), scored in zip(pairs, scores, strict=True)
             )
-            if given_real and not self._distinctive(pairs[head][0], entity):
+            if given_real and not self._distinctive(fold(pairs[head][0]), entity):
                 return (
                     f"surname '{pairs[head][0]}' is shared or common and the given name "
                     "is a real one, so another person may bear the name"

@@ -52,6 +52,7 @@ STOPWORDS = frozenset(
     is are was were be been being has have had do does did will would shall should
     can could may might must according after asked says said told""".split()
 )
+LOCATIVES = frozenset("in from to at near outside across via into toward towards".split())
 TITLES = frozenset(
     """mr mrs ms miss dr prof president premier chancellor minister secretary senator
     governor general gen king queen prince princess sheikh pope ambassador envoy
@@ -79,17 +80,27 @@ class Token:
 
 @dataclass(frozen=True)
 class Run:
-    """Consecutive capitalised tokens; ``title`` is the word before it, if a title."""
+    """Consecutive capitalised tokens, and the lower-case word just before them."""
 
     tokens: tuple[Token, ...]
-    title: str = ""
+    before: str = ""
+
+    @property
+    def title(self) -> str:
+        """The title before the name ("President", "Ms"), if any: a person follows."""
+        return self.before if self.before in TITLES else ""
+
+    @property
+    def locative(self) -> bool:
+        """Whether a place preposition comes before ("in", "from"): a place may follow."""
+        return self.before in LOCATIVES
 
 
 def runs(text: str) -> list[Run]:
     """Runs of capitalised words, in text order; a possessive ends a run."""
     result: list[Run] = []
     for match in RUN.finditer(text):
-        title = _title_before(text, match.start())
+        before = _word_before(text, match.start())
         current: list[Token] = []
         for word in WORD.finditer(match.group()):
             start = match.start() + word.start()
@@ -98,28 +109,28 @@ def runs(text: str) -> list[Run]:
                 current.append(Token(start, start + len(value), value))
                 continue
             if not value[0].isupper():  # a lower-case letter of a mixed-case block
-                _close(result, current, title)
-                current, title = [], ""
+                _close(result, current, before)
+                current, before = [], ""
                 continue
             possessive = value.endswith(_POSSESSIVES)
             if possessive:
                 value = value[:-2]
             current.append(Token(start, start + len(value), value))
             if possessive:
-                _close(result, current, title)
-                current, title = [], ""
-        _close(result, current, title)
+                _close(result, current, before)
+                current, before = [], ""
+        _close(result, current, before)
     return result
 
 
-def _close(result: list[Run], tokens: list[Token], title: str) -> None:
+def _close(result: list[Run], tokens: list[Token], before: str) -> None:
     """End a run; particles cannot end (or start) one."""
     while tokens and tokens[-1].text in PARTICLES:
         tokens.pop()
     while tokens and tokens[0].text in PARTICLES:
         tokens.pop(0)
     if tokens:
-        result.append(Run(tuple(tokens), title))
+        result.append(Run(tuple(tokens), before))
 
 
 def words(text: str) -> list[Token]:
@@ -132,9 +143,6 @@ def lowercase_words(text: str) -> set[str]:
     return set(_LOWER_WORD.findall(text))
 
 
-def _title_before(text: str, start: int) -> str:
+def _word_before(text: str, start: int) -> str:
     match = _WORD_BEFORE.search(text, max(0, start - 16), start)
-    if match is None:
-        return ""
-    word = match.group(1).lower()
-    return word if word in TITLES else ""
+    return match.group(1).lower() if match else ""

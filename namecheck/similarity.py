@@ -25,14 +25,10 @@ DERIVING_SUFFIXES = frozenset(
     "s es n an ans ian ians ns i is ese ish ic ics ite ites er ers ist ists ism".split()
 )
 # Endings a name may drop in a derived word ("Kyrgyz" from "Kyrgyzstan").
-DROPPED_ENDINGS = frozenset("s es y ia stan istan land".split())
+DROPPED_ENDINGS = frozenset("s es y stan istan land".split())
 LONE_MIN = 5  # name words shorter than this never stand alone on their own strength
 MIN_HEAD = 0.65  # a surname (or a place's word) must score at least this
 MIN_GIVEN = 0.35  # a given name beside a matching surname must score at least this
-SHORT = 5  # names this short are only flagged alone for transliteration variants
-
-
-_VOWELS = frozenset("aeiouy")
 
 
 @dataclass(frozen=True)
@@ -54,23 +50,20 @@ def derived_from(word: str, name: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def token_score(text: str, name: str) -> TokenScore:
-    """Calibrated similarity of a folded text token to a folded name token."""
+def token_score(word: str, name_word: str) -> TokenScore:
+    """Calibrated similarity of a text word to a name word (lower-case, letters kept)."""
+    text, name = fold(word), fold(name_word)
     if text == name:
         return TokenScore(1.0, "exact", True)
     if derived_from(text, name):
         return TokenScore(1.0, "derived", True)
-    text_key, name_key = translit_key(text), translit_key(name)
+    text_key, name_key = translit_key(word), translit_key(name_word)
     key_distance = OSA.distance(text_key, name_key)
     distance = min(float(OSA.distance(text, name)), key_distance + 0.25)
     if text_key[:1] != name_key[:1]:
         # Typos and transliteration rarely touch the first letter beyond the
         # equivalences the key already makes (W/V, J/Y, C/K, Z/S); another first
         # letter usually means another name ("Gallas", "Kallas"; "O'Sullivan").
-        distance += 1
-    if text[:-1] == name[:-1] and text[-1:] in _VOWELS and name[-1:] in _VOWELS:
-        # Only the final vowel differs: an inflection or gender form of a name is
-        # usually another real name ("Pellegrino", "Pellegrini"; "Maria", "Mario").
         distance += 1
     edits = max(0.0, 1.0 - 1.5 * distance / len(name))
     score = min(0.99, edits + 0.1) if skeleton(text) == skeleton(name) else edits

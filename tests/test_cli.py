@@ -134,8 +134,9 @@ def test_explain_shows_signals_and_rulings() -> None:
         "'Mitchell Bacelet' → 'Michelle Bachelet'  NC001 score 1.00  [michelle-bachelet, person]"
     )
     assert "surname 'bacelet' ~ 'bachelet' 0.99 (same transliteration key)" in out
-    ruled = namecheck("explain", "Mr Patin").stdout
-    assert "short name 'putin': only transliteration variants are flagged alone" in ruled
+    ruled = namecheck("explain", "Talks in Bakelet went on").stdout
+    assert "'Bakelet' ~ 'Michelle Bachelet' [michelle-bachelet]" in ruled
+    assert "a lone word with no other mention of the entity must be" in ruled
     assert namecheck("explain", "Lukashenka").stdout.startswith(
         "'Lukashenka' is an accepted form of: alexander-lukashenko"
     )
