@@ -86,6 +86,16 @@ ConfigOption = Annotated[
 IsolatedOption = Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")]
 
 
+EncodingOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        help="Decode files with this encoding instead of UTF-8.",
+        show_default=False,
+        metavar="CODEC",
+    ),
+]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"namecheck {__version__}")
@@ -164,14 +174,7 @@ def check(
             metavar="NAME",
         ),
     ] = "<stdin>",
-    encoding: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            help="Decode files with this encoding instead of UTF-8.",
-            show_default=False,
-            metavar="CODEC",
-        ),
-    ] = None,
+    encoding: EncodingOption = None,
     jobs: Annotated[
         int,
         typer.Option(

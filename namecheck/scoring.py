@@ -125,11 +125,15 @@ class Scorer:
         single = len(window) == 1
         strength = 0.0
         name = fold(pairs[head][1])
-        if single and not gaz.common(name, entity.kind) and len(name) >= LONE_MIN:
-            strength = 1.0 if scores[head].same_key else scores[head].edits
+        place_cue = locative and entity.kind == "place"
+        if single and not gaz.common(name, entity.kind):
+            # A four-letter place may stand alone after a place preposition, as a
+            # pure transliteration variant only ("in Kyiw").
+            if len(name) >= LONE_MIN or (place_cue and len(name) == LONE_MIN - 1):
+                strength = 1.0 if scores[head].same_key else scores[head].edits
         return WindowScore(
             span, form.entity, total, full, title, suggestion, form.text, tuple(reasons),
-            single, strength, locative and entity.kind == "place",
+            single, strength, place_cue,
         )  # fmt: skip
 
     def _guard(
@@ -164,17 +168,20 @@ class Scorer:
             # garble whatever the surname; a real other given name ("Doris",
             # "Cherie") only when the surname points at one person alone.
             given_real = any(
-                scored.kind == "fuzzy" and self.ordinary(fold(text))
+                scored.kind == "fuzzy" and self._common(fold(text))
                 for (text, _), scored in zip(pairs, scores, strict=True)
             )
             if given_real and not self._distinctive(fold(pairs[head][0]), entity):
                 return (
                     f"surname '{pairs[head][0]}' is shared or common and the given name "
-                    "is a real one, so another person may bear the name"
+                    "is a common one, so another person may bear the name"
                 )
         return ""
 
     def _distinctive(self, surname: str, entity: int) -> bool:
         """A written surname that points at one entity only, so a given-name swap is a garble."""
         owners = self.gazetteer.surnames.get(surname, ())
-        return not self.ordinary(surname) and all(owner == entity for owner in owners)
+        return not self._common(surname) and all(owner == entity for owner in owners)
+
+    def _common(self, word: str) -> bool:
+        return word in self.gazetteer.common_words or word in self.gazetteer.common_names

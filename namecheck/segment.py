@@ -27,7 +27,10 @@ _JOINERS = "'’\\-‐"
 # A word: letters (with combining marks and zero-width joiners), apostrophes or
 # hyphens allowed between letters ("O'Brien", "Frank-Walter").
 WORD = re.compile(rf"[^\W\d_]{_LETTER}*(?:[{_JOINERS}]{_LETTER}+)*")
-_CAPWORD = rf"(?<![\w{_MARKS}])[{_UPPER}]{_LETTER}*(?:[{_JOINERS}]{_LETTER}+)*"
+# Arabic and Romance name prefixes written in lower case before a capital:
+# "al-Assad", "ash-Sharaa", "d'Estaing".
+_PREFIX = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|ibn|bin|d|l)['’\-‐])?"
+_CAPWORD = rf"(?<![\w{_MARKS}]){_PREFIX}[{_UPPER}]{_LETTER}*(?:[{_JOINERS}]{_LETTER}+)*"
 _SPACE = "[ \\t\\u00a0\\u2000-\\u200b\\u202f\\u205f\\u3000]"
 # What may separate two words of one name: horizontal space, at most one line break.
 _GAP = rf"(?:{_SPACE}+(?:\r?\n{_SPACE}*)?|\r?\n{_SPACE}*)"
@@ -108,7 +111,7 @@ def runs(text: str) -> list[Run]:
             if value in PARTICLES:
                 current.append(Token(start, start + len(value), value))
                 continue
-            if not value[0].isupper():  # a lower-case letter of a mixed-case block
+            if not _capitalised(value):  # a lower-case letter of a mixed-case block
                 _close(result, current, before)
                 current, before = [], ""
                 continue
@@ -121,6 +124,13 @@ def runs(text: str) -> list[Run]:
                 current, before = [], ""
         _close(result, current, before)
     return result
+
+
+def _capitalised(word: str) -> bool:
+    """Whether a word starts with a capital, after a lower-case name prefix."""
+    prefix = re.match(_PREFIX, word)
+    rest = word[prefix.end() :] if prefix else word
+    return rest[:1].isupper() or word[:1].isupper()
 
 
 def _close(result: list[Run], tokens: list[Token], before: str) -> None:

@@ -45,8 +45,13 @@ def derived_from(word: str, name: str) -> bool:
         return True
     if name.startswith(word) and name[len(word) :] in DROPPED_ENDINGS:
         return True
-    stem = name[:-1]
-    return name[-1:] in "aeoy" and word.startswith(stem) and word[len(stem) :] in DERIVING_SUFFIXES
+    # A final vowel replaced by an ending of two letters or more ("ukrain-ian",
+    # "chin-ese"); a one-letter swap is a misspelling ("Kerkhovi").
+    stem, ending = name[:-1], word[len(name) - 1 :]
+    return (
+        name[-1:] in "aeoy" and word.startswith(stem) and len(ending) > 1
+        and ending in DERIVING_SUFFIXES
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=100_000)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from namecheck.cli import (
+    EncodingOption,
     GazetteerOption,
     NoDefaultOption,
     ThresholdOption,
@@ -35,14 +36,7 @@ def compare(
     gazetteer: GazetteerOption = None,
     no_default_gazetteer: NoDefaultOption = False,
     threshold: ThresholdOption = None,
-    encoding: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            help="Decode files with this encoding instead of UTF-8.",
-            show_default=False,
-            metavar="CODEC",
-        ),
-    ] = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Check a translation against its source: names, numbers, untranslated text.
 
