@@ -25,6 +25,7 @@ from namecheck.index import CompiledGazetteer
 
 FORMAT = 1
 KEEP = 8  # compiled gazetteers kept in the cache folder
+Prefer = Sequence[tuple[str, str]]
 # The modules whose code shapes a compiled gazetteer: their text is part of the
 # key too, so a changed index or normalisation never meets a stale cache.
 _HERE = Path(__file__).resolve().parent
@@ -46,7 +47,7 @@ def cache_dir() -> Path | None:
     return Path(user_cache_dir("namecheck", appauthor=False))
 
 
-def cache_key(paths: Sequence[Path]) -> str:
+def cache_key(paths: Sequence[Path], prefer: Prefer = ()) -> str:
     """Checksum of the version and each file's name and content.
 
     CRC-32 and Adler-32 with the lengths (zlib, no OpenSSL import on the start-up
@@ -60,16 +61,18 @@ def cache_key(paths: Sequence[Path]) -> str:
         except OSError:
             data = b"\0unreadable"
         parts.append(f"{path}:{len(data)}:{zlib.crc32(data):08x}:{zlib.adler32(data):08x}")
+    parts.extend(f"prefer:{entity}={form}" for entity, form in prefer)
     text = "\n".join(parts).encode()
     return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text):x}"
 
 
-def compiled(paths: Sequence[Path]) -> CompiledGazetteer:
-    """The compiled gazetteer for these files, from the cache when it is fresh."""
+def compiled(paths: Sequence[Path], prefer: Prefer = ()) -> CompiledGazetteer:
+    """The compiled gazetteer for these files, with the house-style ``prefer`` forms
+    of a config (entity id, form), from the cache when it is fresh."""
     folder = cache_dir()
     if folder is None:
-        return _build(paths)
-    target = folder / f"gazetteer-{cache_key(paths)}.pickle"
+        return _build(paths, prefer)
+    target = folder / f"gazetteer-{cache_key(paths, prefer)}.pickle"
     try:
         with open(target, "rb") as handle:
             cached = pickle.load(handle)
@@ -77,15 +80,16 @@ def compiled(paths: Sequence[Path]) -> CompiledGazetteer:
             return cached
     except Exception:  # noqa: BLE001, S110 - missing or corrupt cache: rebuild below
         pass
-    gazetteer = _build(paths)
+    gazetteer = _build(paths, prefer)
     _store(gazetteer, folder, target)
     return gazetteer
 
 
-def _build(paths: Sequence[Path]) -> CompiledGazetteer:
-    from namecheck.gazetteer import load
+def _build(paths: Sequence[Path], prefer: Prefer) -> CompiledGazetteer:
+    from namecheck.gazetteer import load, with_preferred
 
-    return CompiledGazetteer(load(paths))
+    entities = load(paths)
+    return CompiledGazetteer(with_preferred(entities, dict(prefer)) if prefer else entities)
 
 
 def _store(gazetteer: CompiledGazetteer, folder: Path, target: Path) -> None:

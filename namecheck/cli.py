@@ -73,6 +73,17 @@ ThresholdOption = Annotated[
         show_default=False,
     ),
 ]
+ConfigOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--config",
+        metavar="PATH",
+        help="Use this config file for every file, instead of the nearest namecheck.toml, "
+        ".namecheck.toml or pyproject.toml [tool.namecheck].",
+        show_default=False,
+    ),
+]
+IsolatedOption = Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")]
 
 
 EncodingOption = Annotated[
@@ -138,6 +149,24 @@ def check(
     gazetteer: GazetteerOption = None,
     no_default_gazetteer: NoDefaultOption = False,
     threshold: ThresholdOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    select: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(metavar="CODES", show_default=False,
+                     help="Report only these rules: codes or prefixes, comma-separated "
+                     "(NC0 is NC001-NC004). Replaces the config's select."),
+    ] = None,
+    ignore: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(metavar="CODES", show_default=False,
+                     help="Do not report these rules (codes or prefixes)."),
+    ] = None,
+    no_respect_gitignore: Annotated[
+        bool,
+        typer.Option("--no-respect-gitignore",
+                     help="Also check files that .gitignore excludes when walking folders."),
+    ] = False,
     stdin_filename: Annotated[
         str,
         typer.Option(
@@ -209,10 +238,16 @@ def check(
     policy = fix_policy(fix or diff, unsafe_fixes, fix_threshold)
     if policy and not diff and "-" in paths:
         raise NamecheckError("--fix cannot write back to stdin; use --diff to see the fixes")
-    checker = build_checker(gazetteer, no_default_gazetteer, threshold)
+    from namecheck.config import Overrides, split_codes
+    from namecheck.engines import Engines
+
+    engines = Engines(Overrides(
+        config, isolated, tuple(gazetteer or ()), no_default_gazetteer, threshold,
+        split_codes(select), split_codes(ignore) or (), False if no_respect_gitignore else None,
+    ))  # fmt: skip
     options = RunOptions(encoding=encoding, stdin_filename=stdin_filename, jobs=jobs,
                          fix=policy, diff=diff)  # fmt: skip
-    result = run(checker, paths, options)
+    result = run(engines, paths, options)
     report = ReportOptions(color=sys.stdout.isatty() and not os.environ.get("NO_COLOR"),
                            quiet=quiet)  # fmt: skip
     if diff:

@@ -12,6 +12,7 @@ import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from namecheck.errors import InputError
 
@@ -30,10 +31,27 @@ class Source:
     bom: bool = False
 
 
+class PathFilter(Protocol):
+    """Which files a run takes (config ``include``/``exclude``, ``.gitignore``)."""
+
+    def walked(self, path: str, is_dir: bool) -> bool:
+        """Take (or descend into) a file or folder found by walking a folder."""
+        ...
+
+    def named(self, path: str) -> bool:
+        """Take a file named on the command line."""
+        ...
+
+
 def discover(
-    paths: Sequence[str], extensions: Sequence[str] = DEFAULT_EXTENSIONS
+    paths: Sequence[str],
+    extensions: Sequence[str] = DEFAULT_EXTENSIONS,
+    keep: PathFilter | None = None,
 ) -> Iterator[str | InputError]:
-    """Files named or found under directories (sorted, hidden folders skipped)."""
+    """Files named or found under directories (sorted, hidden folders skipped).
+
+    Without ``keep``, walks take the files with one of ``extensions``.
+    """
     for name in paths:
         if name == STDIN:
             yield STDIN
@@ -48,12 +66,14 @@ def discover(
             yield InputError(f"cannot access: {exc.strerror}", name)
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk(path, extensions)
-        else:
+            yield from _walk(path, extensions, keep)
+        elif keep is None or keep.named(name):
             yield name
 
 
-def _walk(root: Path, extensions: Sequence[str]) -> Iterator[str | InputError]:
+def _walk(
+    root: Path, extensions: Sequence[str], keep: PathFilter | None
+) -> Iterator[str | InputError]:
     errors: list[InputError] = []
 
     def on_error(exc: OSError) -> None:
@@ -61,10 +81,16 @@ def _walk(root: Path, extensions: Sequence[str]) -> Iterator[str | InputError]:
 
     found: list[str] = []
     for folder, dirs, names in os.walk(root, onerror=on_error):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(
+            d for d in dirs
+            if not d.startswith(".") and (not keep or keep.walked(os.path.join(folder, d), True))
+        )  # fmt: skip
         for name in names:
-            if name.lower().endswith(tuple(extensions)) and not name.startswith("."):
-                found.append(os.path.join(folder, name))
+            path = os.path.join(folder, name)
+            if name.startswith("."):
+                continue
+            if keep.walked(path, False) if keep else name.lower().endswith(tuple(extensions)):
+                found.append(path)
     yield from errors
     yield from sorted(found)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -267,6 +267,47 @@ def load(paths: Iterable[Path]) -> list[Entity]:
     if errors:
         raise GazetteerErrors(errors)
     return entities
+
+
+def with_preferred(entities: Sequence[Entity], prefer: Mapping[str, str]) -> list[Entity]:
+    """A newsroom's house style: ``prefer`` makes a form the canonical name of an entity.
+
+    Fixes then suggest it and it is accepted: it leaves the entity's wrong and
+    deprecated lists, and the old name stays accepted as an alias. A form that is
+    another entity's would make matches ambiguous, so it is refused.
+    """
+    known = {e.id for e in entities}
+    for entity_id in prefer:
+        if entity_id not in known:
+            raise PreferError(f"no entity with id '{entity_id}' in the gazetteers", entity_id)
+    owners = {fold(form): e.id for e in entities for form in e.accepted}
+    preferred: list[Entity] = []
+    for entity in entities:
+        form = prefer.get(entity.id)
+        if form is None or form == entity.name:
+            preferred.append(entity)
+            continue
+        key = fold(form)
+        if owners.get(key, entity.id) != entity.id:
+            raise PreferError(f"'{form}' is an accepted form of '{owners[key]}'", entity.id)
+
+        def others(forms: tuple[str, ...], key: str = key) -> tuple[str, ...]:
+            return tuple(f for f in forms if fold(f) != key)
+
+        preferred.append(replace(
+            entity, name=form, aliases=(entity.name, *others(entity.aliases)),
+            wrong=others(entity.wrong), deprecated=others(entity.deprecated),
+            derived=others(entity.derived),
+        ))  # fmt: skip
+    return preferred
+
+
+class PreferError(GazetteerError):
+    """A ``prefer`` entry that does not fit the gazetteers; ``entity`` is its key."""
+
+    def __init__(self, message: str, entity: str) -> None:
+        super().__init__(message)
+        self.entity = entity
 
 
 class GazetteerErrors(GazetteerError):

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from namecheck.checker import Checker
+from namecheck.config import Config
+from namecheck.engines import Engines
 from namecheck.errors import InputError, NamecheckError
 from namecheck.files import MAX_BYTES, STDIN, Source, decode, discover, read
 from namecheck.fix import FixPolicy, fix_text, unified_diff
 from namecheck.model import Finding
 from namecheck.report import RunResult
-from namecheck.suppress import without_allowed
+from namecheck.suppress import kept
 from namecheck.write import write_text
 
 # Below this many files, starting worker processes costs more than it saves.
@@ -55,33 +57,45 @@ def load_source(name: str, options: RunOptions) -> Source:
     return read(name, options.encoding, options.max_bytes)
 
 
-def check_source(checker: Checker, text: str, path: str) -> list[Finding]:
-    """Findings for one document, minus the forms it allows inline."""
-    return without_allowed(checker.check_text(text, path), text)
+def check_source(
+    checker: Checker, text: str, path: str, config: Config | None = None
+) -> list[Finding]:
+    """Findings for one document, minus what its config and its comments suppress."""
+    findings = checker.check_text(text, path)
+    if config is None:
+        return kept(findings, text)
+    return kept(findings, text, config.rules, config.allow)
 
 
-def check_file(checker: Checker, name: str, options: RunOptions) -> FileOutcome:
+def check_file(engines: Engines | Checker, name: str, options: RunOptions) -> FileOutcome:
     """Read, check and (with a fix policy) fix one file; never raises for bad input."""
+    if isinstance(engines, Checker):
+        engines = Engines(checker=engines)
+    checker, config = engines.for_path(options.stdin_filename if name == STDIN else name)
     try:
         source = load_source(name, options)
     except InputError as exc:
         return FileOutcome(name, error=exc)
-    outcome = FileOutcome(source.path, check_source(checker, source.text, source.path))
+
+    def check(text: str) -> list[Finding]:
+        return check_source(checker, text, source.path, config)
+
+    outcome = FileOutcome(source.path, check(source.text))
     if options.fix is not None and outcome.findings:
-        _fix(checker, source, options.fix, options.diff, outcome)
+        _fix(check, source, options.fix, options.diff, outcome)
     if outcome.findings and not outcome.text:
         outcome.text = source.text
     return outcome
 
 
 def _fix(
-    checker: Checker, source: Source, policy: FixPolicy, diff: bool, outcome: FileOutcome
+    check: Callable[[str], list[Finding]],
+    source: Source,
+    policy: FixPolicy,
+    diff: bool,
+    outcome: FileOutcome,
 ) -> None:
     """Fix one file (or diff it); leaves the findings that remain in ``outcome``."""
-
-    def check(text: str) -> list[Finding]:
-        return check_source(checker, text, source.path)
-
     fixed = fix_text(check, source.text, policy, outcome.findings)
     if not fixed.applied:
         return
@@ -98,12 +112,21 @@ def _fix(
     outcome.findings = list(fixed.remaining)
 
 
-def run(checker: Checker, paths: Sequence[str], options: RunOptions) -> RunResult:
+def run(engines: Engines | Checker, paths: Sequence[str], options: RunOptions) -> RunResult:
+    """Check ``paths``; with a bare Checker, no config file is read.
+
+    Every file's config and Checker is resolved before any file is checked (or
+    fixed), so a bad config stops the run before it has changed anything.
+    """
+    if isinstance(engines, Checker):
+        engines = Engines(checker=engines)
     result = RunResult()
-    items = list(discover(paths))
+    items = list(discover(paths, keep=engines if engines.filters else None))
     names = [item for item in items if isinstance(item, str)]
     result.errors.extend(item for item in items if isinstance(item, InputError))
-    for outcome in _outcomes(checker, names, options):
+    for name in names:
+        engines.for_path(options.stdin_filename if name == STDIN else name)
+    for outcome in _outcomes(engines, names, options):
         if outcome.error is not None:
             result.errors.append(outcome.error)
             continue
@@ -125,35 +148,35 @@ def jobs_for(requested: int, files: int) -> int:
     return 1 if files < PARALLEL_MIN_FILES else max(1, jobs)
 
 
-def _outcomes(checker: Checker, names: list[str], options: RunOptions) -> Iterator[FileOutcome]:
+def _outcomes(engines: Engines, names: list[str], options: RunOptions) -> Iterator[FileOutcome]:
     jobs = jobs_for(options.jobs, len(names))
     if jobs == 1 or STDIN in names:
         for name in names:
-            yield check_file(checker, name, options)
+            yield check_file(engines, name, options)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # fork shares the compiled gazetteer with the workers copy-on-write;
-    # elsewhere the checker is pickled once per worker.
+    # fork shares the compiled gazetteers with the workers copy-on-write;
+    # elsewhere the engines (configs and checkers) are pickled once per worker.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     chunk = max(1, min(64, len(names) // (jobs * 8)))
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_init_worker, initargs=(checker, options)
+        jobs, mp_context=context, initializer=_init_worker, initargs=(engines, options)
     ) as pool:
         yield from pool.map(_check_in_worker, names, chunksize=chunk)
 
 
-_worker: tuple[Checker, RunOptions] | None = None
+_worker: tuple[Engines, RunOptions] | None = None
 
 
-def _init_worker(checker: Checker, options: RunOptions) -> None:
+def _init_worker(engines: Engines, options: RunOptions) -> None:
     global _worker
-    _worker = (checker, options)
+    _worker = (engines, options)
 
 
 def _check_in_worker(name: str) -> FileOutcome:
     assert _worker is not None
-    checker, options = _worker
-    return check_file(checker, name, options)
+    engines, options = _worker
+    return check_file(engines, name, options)

@@ -1,27 +1,39 @@
-"""Inline suppression: ``namecheck: allow FORM`` accepts a form in one file.
+"""Suppression: the findings a document's comments, or its config, say to leave alone.
 
-This is the only directive so far; the general suppression work (rule codes,
-next-line scopes, config) extends this module. The directive may sit anywhere
-in the file, one form per directive, up to the end of its line or a closing
-``-->``:
+A pure step after matching (text + findings → the findings kept). Directives
+sit in any comment syntax of the format, or in plain text, which has none:
+``<!-- namecheck: ignore -->``, ``# namecheck: ignore`` and a bare
+``namecheck: ignore`` all work, as flake8's ``noqa`` does in any comment.
 
-* Markdown and HTML: ``<!-- namecheck: allow Mitchell Bacelet -->`` (invisible
-  when rendered);
-* plain text, which has no comments: a line ``namecheck: allow Mitchell Bacelet``.
+* ``namecheck: ignore [CODES]``: findings on this line;
+* ``namecheck: ignore-next-line [CODES]``: findings on the next line;
+* ``namecheck: off [CODES]`` … ``namecheck: on``: findings in between (to the
+  end of the file without ``on``);
+* ``namecheck: allow FORM``: the form, anywhere in the file, one form per
+  directive, up to the end of its line or a closing ``-->``.
 
-Forms compare with case and runs of whitespace ignored, so allowing "Bacelet"
-also allows "BACELET" in a headline and a form wrapped over two lines.
+CODES (``NC001``, ``NC001,NC003``, or a prefix such as ``NC0``) limit a
+directive to those rules; without, it covers every rule. Forms compare with
+case and runs of whitespace ignored, so allowing "Bacelet" also allows
+"BACELET" in a headline and a form wrapped over two lines.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
+from typing import NamedTuple
 
-from namecheck.model import Finding
+from namecheck.locate import LineIndex
+from namecheck.model import Finding, Rule
 from namecheck.text.prose import READERS
 
 DIRECTIVE = re.compile(r"namecheck:[ \t]*allow[ \t]+(?P<form>[^\r\n]*?)[ \t]*(?:-->|(?=[\r\n])|\Z)")
+SCOPED = re.compile(
+    r"namecheck:[ \t]*(?P<verb>ignore-next-line|ignore|off|on)(?![\w-])"
+    r"(?P<codes>(?:[ \t]*,?[ \t]*NC\d*\b)*)"
+)
+_CODE = re.compile(r"NC\d*")
 _FRONT_MATTER = re.compile(r"(?:---|\+\+\+)[ \t]*\r?\n.*?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|$)", re.S)
 _DOCTYPE = re.compile(r"<!doctype[^>]*>[ \t]*(?:\r?\n)?", re.I)
 
@@ -35,10 +47,61 @@ def allowed_forms(text: str) -> frozenset[str]:
     return frozenset(_key(m["form"]) for m in DIRECTIVE.finditer(text) if m["form"].strip())
 
 
-def without_allowed(findings: Iterable[Finding], text: str) -> list[Finding]:
-    """``findings`` minus those whose text the document allows."""
-    allowed = allowed_forms(text)
-    return [f for f in findings if _key(f.found) not in allowed]
+class Scope(NamedTuple):
+    """Offsets ``[start, end)`` of the text where ``codes`` (empty: all) are suppressed."""
+
+    start: int
+    end: int
+    codes: tuple[str, ...]
+
+    def covers(self, finding: Finding) -> bool:
+        # An empty span (compare's "start of the element") still has a place.
+        overlaps = finding.start < self.end and max(finding.end, finding.start + 1) > self.start
+        return overlaps and (not self.codes or finding.rule.value.startswith(self.codes))
+
+
+def scopes(text: str) -> Iterator[Scope]:
+    """Where the document's ignore/off directives suppress findings."""
+    lines: LineIndex | None = None
+    off: list[Scope] = []  # regions opened by "off", closed by "on" or the end
+    for m in SCOPED.finditer(text):
+        verb, codes = m["verb"], tuple(_CODE.findall(m["codes"]))
+        if verb == "off":
+            off.append(Scope(m.start(), len(text), codes))
+        elif verb == "on":
+            yield from (scope._replace(end=m.start()) for scope in off)
+            off = []
+        else:
+            lines = lines or LineIndex(text)
+            line = lines.position(m.start())[0] + (verb == "ignore-next-line")
+            if line <= len(lines.starts):
+                end = lines.starts[line] if line < len(lines.starts) else len(text)
+                yield Scope(lines.starts[line - 1], end, codes)
+    yield from off
+
+
+def kept(
+    findings: Iterable[Finding],
+    text: str,
+    rules: Collection[Rule] | None = None,
+    allow: Iterable[str] = (),
+) -> list[Finding]:
+    """``findings`` minus what is suppressed: rules not in ``rules`` (None: all are
+    on), forms in ``allow`` (a config's) or allowed by the document, and findings
+    its ignore/off directives cover."""
+    allowed = {_key(form) for form in allow}
+    found = list(findings)
+    if "namecheck:" in text:
+        allowed |= allowed_forms(text)
+        covered = list(scopes(text))
+    else:
+        covered = []
+    return [
+        f for f in found
+        if (rules is None or f.rule in rules)
+        and _key(f.found) not in allowed
+        and not any(scope.covers(f) for scope in covered)
+    ]  # fmt: skip
 
 
 def allow_directive(text: str, path: str, form: str) -> tuple[int, str]:

@@ -70,3 +70,28 @@ def test_checkers_without_any_good_gazetteer_raise(tmp_path: Path) -> None:
     checkers = Checkers(EngineOptions((missing,), no_default=True), lambda e: None)
     with pytest.raises(NamecheckError):
         checkers.checker_for("a.txt")
+
+
+def test_documents_take_the_config_of_their_folder(tmp_path: Path) -> None:
+    from namecheck.model import Rule
+
+    (tmp_path / "desk").mkdir()
+    config = tmp_path / "desk" / "namecheck.toml"
+    config.write_text('ignore = ["NC001"]\nthreshold = 0.9\n', encoding="utf-8")
+    errors: list[NamecheckError] = []
+    checkers = Checkers(EngineOptions(), errors.append)
+    checker, first = checkers.engine_for(str(tmp_path / "desk" / "a.md"))
+    assert Rule.FUZZY not in first.rules and checker.settings.threshold == 0.9
+    assert checkers.options_for(str(tmp_path / "other.md")).path is None  # no config there
+    config.write_text('ignore = ["NC004"]\nthreshold = 0.9\n', encoding="utf-8")
+    os.utime(config, ns=(1, 1))
+    _, second = checkers.engine_for(str(tmp_path / "desk" / "a.md"))
+    assert Rule.FUZZY in second.rules and Rule.DEPRECATED not in second.rules
+    config.write_text("treshold = 0.9\n", encoding="utf-8")  # saved with a typo
+    assert checkers.options_for(str(tmp_path / "desk" / "b.md")) is second  # last good one
+    assert checkers.options_for(str(tmp_path / "desk" / "b.md")) is second
+    assert [str(e).split(": ", 1)[1] for e in errors] == [
+        "unknown key 'treshold'; did you mean 'threshold'?"
+    ]
+    isolated = Checkers(EngineOptions(isolated=True), errors.append)
+    assert isolated.options_for(str(tmp_path / "desk" / "a.md")).path is None

@@ -6,7 +6,14 @@ from typing import Annotated
 
 import typer
 
-from namecheck.cli import GazetteerOption, NoDefaultOption, ThresholdOption, app
+from namecheck.cli import (
+    ConfigOption,
+    GazetteerOption,
+    IsolatedOption,
+    NoDefaultOption,
+    ThresholdOption,
+    app,
+)
 from namecheck.errors import NamecheckError
 
 
@@ -15,6 +22,8 @@ def lsp(
     gazetteer: GazetteerOption = None,
     no_default_gazetteer: NoDefaultOption = False,
     threshold: ThresholdOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
     debounce: Annotated[
         float,
         typer.Option(
@@ -40,7 +49,7 @@ def lsp(
     from namecheck.lsp.server import create
 
     options = EngineOptions(tuple(Path(p) for p in gazetteer or ()), no_default_gazetteer,
-                            threshold)  # fmt: skip
+                            threshold, config, isolated)  # fmt: skip
     server = create(options, debounce)
-    server.checkers.checker_for("")  # a bad gazetteer fails now, on the command line
+    server.checkers.checker_for("")  # a bad config or gazetteer fails now, on the command line
     server.start_io()

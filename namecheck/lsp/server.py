@@ -2,7 +2,7 @@
 
 Diagnostics are published when a document is opened or saved, and after typing
 pauses for ``debounce`` seconds; every check goes through
-:meth:`Checkers.checker_for`, so gazetteer edits on disk take effect at once.
+:meth:`Checkers.engine_for`, so config and gazetteer edits on disk take effect at once.
 Code actions come from the diagnostics last published for the document, or
 from a fresh check if it changed since.
 """
@@ -62,8 +62,8 @@ class NamecheckServer(LanguageServer):
         path = document_path(text_document)
         text = text_document.source
         try:
-            checker = self.checkers.checker_for(path)
-            findings = check_source(checker, text, path)
+            checker, config = self.checkers.engine_for(path)
+            findings = check_source(checker, text, path, config)
         except NamecheckError as exc:
             self.show_error(exc)
             return None

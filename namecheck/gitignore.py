@@ -1,0 +1,77 @@
+"""Whether git ignores a path, from the ``.gitignore`` files of its repository.
+
+Folder walks skip what git ignores (built sites, vendored copies, drafts kept
+out of the repository), as ruff and ripgrep do. Patterns are matched by
+pathspec, which implements git's wildmatch rules (negation, ``dir/``,
+anchoring, ``**``) so we do not hand-roll them. As in git, a deeper
+``.gitignore`` overrides a shallower one, and ``.git/info/exclude`` counts too.
+Outside a git repository no ``.gitignore`` is read, as in ripgrep.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when first needed: files named on the command line rarely do
+    from pathspec import GitIgnoreSpec
+
+# (the folder a spec's patterns are relative to, the spec), deepest first
+Chain = tuple[tuple[Path, "GitIgnoreSpec"], ...]
+
+
+@lru_cache(maxsize=256)
+def spec(patterns: tuple[str, ...]) -> GitIgnoreSpec:
+    """Compiled gitignore-style patterns (also used for ``include``/``exclude``)."""
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(patterns)
+
+
+class GitIgnore:
+    """Answers "does git ignore this path?"; the specs are read once per folder."""
+
+    def __init__(self) -> None:
+        self._chains: dict[Path, Chain | None] = {}
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        """``path`` is absolute; folders match ``dir/`` patterns."""
+        for base, patterns in self._chain(path.parent) or ():
+            relative = path.relative_to(base).as_posix() + ("/" if is_dir else "")
+            verdict = patterns.check_file(relative).include
+            if verdict is not None:
+                return verdict
+        return False
+
+    def _chain(self, folder: Path) -> Chain | None:
+        """The specs that apply in ``folder``, or None outside a repository."""
+        if folder in self._chains:
+            return self._chains[folder]
+        own = _read(folder / ".gitignore")
+        chain: Chain | None
+        if (folder / ".git").exists():  # a repository's top (.git is a file in worktrees)
+            exclude = _read(folder / ".git" / "info" / "exclude")
+            chain = tuple((folder, s) for s in (own, exclude) if s is not None)
+        elif folder.parent == folder:
+            chain = None
+        else:
+            above = self._chain(folder.parent)
+            chain = None if above is None else (*([(folder, own)] if own else []), *above)
+        self._chains[folder] = chain
+        return chain
+
+
+def _read(path: Path) -> GitIgnoreSpec | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            lines = handle.read().splitlines()
+    except OSError:  # none, or unreadable: git would not use it either
+        return None
+    return spec(tuple(lines)) if lines else None
+
+
+def absolute(path: str | Path) -> Path:
+    """An absolute path without resolving symlinks (a link inside the repo stays inside)."""
+    return Path(os.path.abspath(path))
