@@ -1,4 +1,8 @@
-"""The pure parts of translation QA: stems, mentions, numbers, scripts."""
+"""The pure parts of translation QA: stems, mentions, numbers, scripts.
+
+Mentions are found against the fixtures' own gazetteer, decoys included
+(tests/fixtures/compare/gazetteer.yaml).
+"""
 
 from __future__ import annotations
 
@@ -10,13 +14,21 @@ from hypothesis import strategies as st
 
 from namecheck.checker import Checker
 from namecheck.compare import numbers, untranslated
-from namecheck.compare.names import MentionFinder, derived, present
+from namecheck.compare.names import MentionFinder
+from namecheck.compare.presence import derived, present
 from namecheck.compare.stems import cyrillic_stem, latin_stem
+from namecheck.index import CompiledGazetteer
+from tests.test_compare import GAZETTEER
 
 
 @pytest.fixture(scope="module")
-def finder(checker: Checker) -> MentionFinder:
-    return MentionFinder(checker.gazetteer)
+def gazetteer() -> CompiledGazetteer:
+    return Checker.from_paths([GAZETTEER], default=False).gazetteer
+
+
+@pytest.fixture(scope="module")
+def finder(gazetteer: CompiledGazetteer) -> MentionFinder:
+    return MentionFinder(gazetteer)
 
 
 @pytest.mark.parametrize(
@@ -68,16 +80,30 @@ def test_latin_case_endings_share_the_stem(inflected: str, dictionary: str) -> N
         ("Тихановской и Тихановского", ["sviatlana-tsikhanouskaya", "siarhei-tsikhanouski"]),
         ("Ціханоўскую падтрымалі.", ["sviatlana-tsikhanouskaya"]),
         ("Зеленського у Києві", ["volodymyr-zelensky", "kyiv"]),
-        # No native form in the gazetteer: found through its romanisation.
+        ("з прэзідэнтам Літвы ў Вільні", ["lithuania", "vilnius"]),
+        # No native form in the gazetteer: found through its romanisation; the given
+        # name goes with the surname, not to Charles Michel.
         ("Мишель Бачелет", ["michelle-bachelet"]),
         ("Mišela Bašelē un Svetlana Tihanovska", ["michelle-bachelet", "sviatlana-tsikhanouskaya"]),
         (
-            "Lukaschenko traf Wladimir Putin in Sotschi.",
+            "Lukaschenko traf Wladimir Putin in Sotschi.",  # not the city of Vladimir
             ["alexander-lukashenko", "vladimir-putin", "sochi"],
         ),
+        ("Поездка во Владимир.", ["vladimir"]),
         # A given name alone is no mention; nor is an ordinary word.
         ("Светлана сказала.", []),
         ("Die Debatte wurde vertagt.", []),
+        # A short word or an acronym counts only as written: "UN" is no Kim Jong Un.
+        ("Der UN-Sicherheitsrat und die UN.", ["united-nations"]),
+        ("No decision, said Number Ten.", []),  # Downing Street's "No 10"
+        ("INSEE said so.", []),  # Kanazawa's 金沢 is not indexed
+        # A name wholly matched, or not at all: "King Philippe of Belgium" is no surname.
+        ("Belgium's king.", ["belgium"]),
+        ("König Philippe", []),
+        # A fuzzy surname beside a stranger's name is that stranger's.
+        ("Goalkeeper Nigel Martyn saved it.", []),
+        ("Martyn Williams scored.", []),
+        ("Martyn said so.", ["micheal-martin"]),
     ],
 )
 def test_mentions_in_sources(finder: MentionFinder, text: str, expected: list[str]) -> None:
@@ -91,15 +117,37 @@ def test_mention_spans_cover_given_name_and_surname(finder: MentionFinder) -> No
     assert text[mention.start : mention.end] == mention.text == "Святлана Ціханоўская"
 
 
-def test_target_presence_is_exact(checker: Checker) -> None:
-    gaz = checker.gazetteer
+def test_target_presence_is_exact(gazetteer: CompiledGazetteer) -> None:
+    gaz = gazetteer
     ids = lambda found: {gaz.entities[n].id for n in found}  # noqa: E731
     assert ids(present("Tsikhanouskaya met Putin", gaz)) == {
         "sviatlana-tsikhanouskaya",
         "vladimir-putin",
     }
     assert ids(present("Svetlana Tikhanovska", gaz)) == set()  # a garble is not present
+    assert ids(present("Ruud van Nistelrooy", gaz)) == set()  # a particle, not the city
     assert ids(derived("Belarusian officials", gaz)) == {"belarus"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lenient", "standalone"),
+    [
+        ("Mr Martin said", {"micheal-martin"}, {"micheal-martin"}),
+        # A bare surname is kept, but beside another name it is no one to call unexpected.
+        ("Martin O'Neill said", {"micheal-martin"}, set()),
+        ("said Nigel Martin", {"micheal-martin"}, set()),
+        ("Micheál Martin said", {"micheal-martin"}, {"micheal-martin"}),
+        # The last word of a `match: exact` name ("King Philippe") is no surname.
+        ("Philippe said", {"king-philippe-of-belgium"}, set()),
+        ("King Philippe said", {"king-philippe-of-belgium"}, {"king-philippe-of-belgium"}),
+    ],
+)
+def test_standalone_presence(
+    gazetteer: CompiledGazetteer, text: str, lenient: set[str], standalone: set[str]
+) -> None:
+    ids = lambda found: {gazetteer.entities[n].id for n in found}  # noqa: E731
+    assert ids(present(text, gazetteer)) == lenient
+    assert ids(present(text, gazetteer, standalone=True)) == standalone
 
 
 @pytest.mark.parametrize(

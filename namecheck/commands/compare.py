@@ -70,6 +70,8 @@ def compare(
             sources.append(read(path, encoding))
         except InputError as exc:
             result.errors.append(exc)
+    # The text format shows each finding's line: a source's for what it lost, the target's else.
+    result.sources.update((source.path, source.text) for source in sources)
     if all(bilingual):
         for source in sources:
             try:

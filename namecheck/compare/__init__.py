@@ -5,7 +5,8 @@ the units of a bilingual file — and reports what the translation lost or
 mangled: a name of the source missing (NC101) or garbled (NC102), a number
 changed or missing (NC103), source-script text left untranslated (NC104), a
 name the source does not have (NC105). The pieces are pure and small:
-:mod:`~namecheck.compare.names` (finding mentions, inflected or not),
+:mod:`~namecheck.compare.names` (finding mentions in a source, inflected or
+not), :mod:`~namecheck.compare.presence` (what a translation names),
 :mod:`~namecheck.compare.numbers`, :mod:`~namecheck.compare.untranslated`,
 :mod:`~namecheck.compare.bilingual` (reading XLIFF/PO/TMX) and
 :mod:`~namecheck.compare.core` (the engine).

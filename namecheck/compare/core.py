@@ -9,13 +9,15 @@ target). A :class:`Side` knows its file and places a span of its text there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
 from namecheck.checker import Checker
 from namecheck.compare import numbers, untranslated
-from namecheck.compare.names import MentionFinder, derived, present
+from namecheck.compare.names import MentionFinder
+from namecheck.compare.presence import derived, present
 from namecheck.locate import LineIndex
 from namecheck.model import Finding, Rule, Severity
 from namecheck.text import Prose
@@ -92,8 +94,7 @@ class Comparer:
         first: dict[int, tuple[int, int, str]] = {}
         for mention in self.finder.find(source.text):
             first.setdefault(mention.entity, (mention.start, mention.end, mention.text))
-        shown = present(target.text, self.gazetteer)
-        kept = set(shown) | derived(target.text, self.gazetteer)
+        kept = set(present(target.text, self.gazetteer)) | derived(target.text, self.gazetteer)
         garbled: set[int] = set()
         numbers = {e.id: n for n, e in enumerate(entities)}
         for finding in self.checker.check_prose(Prose(target.text), target.text):
@@ -104,19 +105,21 @@ class Comparer:
                                 severity=Rule.NAME_GARBLED.info.severity)  # fmt: skip
             yield _placed(finding, target)
         for number, (start, end, text) in first.items():
-            if number in kept or number in garbled:
-                continue
+            if number in kept or number in garbled or _written_in(text, target.text):
+                continue  # kept, reported as garbled, or carried over as the source spells it
             entity = entities[number]
             yield _finding(source, start, end, Rule.NAME_MISSING, entity.name, entity.kind,
                            entity=entity.id, found=text)  # fmt: skip
         spans: dict[tuple[int, int], set[int]] = {}
-        for number, places in shown.items():
+        for number, places in present(target.text, self.gazetteer, standalone=True).items():
             for span in places:
                 spans.setdefault(span, set()).add(number)
         reported: set[int] = set()
         for (start, end), owners in sorted(spans.items()):
             if owners & set(first) or len(owners) != 1 or owners & reported:
                 continue  # an ambiguous surname may belong to the entity the source names
+            if _written_in(target.text[start:end], source.text):
+                continue  # the source has these very words, whatever the gazetteer makes of them
             (number,) = owners
             reported.add(number)
             entity = entities[number]
@@ -181,6 +184,12 @@ def _placed(finding: Finding, side: Side) -> Finding:
         end_line=place.end_line, end_column=place.end_column, path=side.path,
         fixable=finding.fixable and place.end > place.start,
     )  # fmt: skip
+
+
+def _written_in(words: str, text: str) -> bool:
+    """Whether ``text`` has ``words`` as whole words (any spacing between them)."""
+    pattern = r"\s+".join(re.escape(w) for w in words.split())
+    return bool(pattern) and re.search(rf"(?<!\w){pattern}(?!\w)", text) is not None
 
 
 def _with(finding: Finding, **changes: object) -> Finding:

@@ -1,4 +1,4 @@
-"""Which gazetteer entities a text names: fuzzily in a source, exactly in a target.
+"""Which gazetteer entities a source text names, inflected, transliterated or misspelt.
 
 A *source* may be in any language the gazetteer has forms for. Its capitalised
 words are stemmed (:mod:`namecheck.compare.stems`) and looked up among the
@@ -7,32 +7,49 @@ Latin forms and romanisations for Latin-script words — exactly, then fuzzily
 with rapidfuzz. A Cyrillic word no native form explains is romanised and
 tried as a Latin word ("Бачелет" → "Bachelet"). A mention needs its head word
 (a person's surname) to match; a given name next to it widens the span and
-settles ties. A place or organisation of several words ("European Union") is
-matched only whole, word by word on stems, so "European" alone is not the EU.
+settles ties, and the best-supported mention of a run is taken first, so
+"Wladimir Putin" is the president, not the city of Vladimir. A place or
+organisation of several words ("European Union"), and any name marked
+``match: exact`` ("King Philippe of Belgium"), is matched only whole, word by
+word on stems, so "European" alone is not the EU. A Latin word shorter than
+:data:`MIN_KEYED` letters, or in capitals, counts only as written: keys are
+too lossy there ("Olly" and "Oli", "CSI" and "Xi" share one). A word that
+matches only approximately, alone, beside a capitalised word that is no part
+of the same name, belongs to someone else ("Nigel Martyn", "Viktor Yushchenko").
 
-A *target* is held to the stricter standard of ``check``: only accepted forms
-count as present (a garble such as "Tikhanovska" shares the stem of
-"Tikhanovskaya", so fuzzy matching would excuse exactly what must be caught).
+What a *translation* names is decided more strictly, in
+:mod:`namecheck.compare.presence`.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
 from namecheck.compare.stems import cyrillic_stem, gender, is_cyrillic, latin_key, latin_stem
+from namecheck.compare.untranslated import script
 from namecheck.index import CompiledGazetteer
+from namecheck.model import Entity
 from namecheck.normalize import fold
 from namecheck.romanize import romanizations
-from namecheck.similarity import DERIVING_SUFFIXES, derived_from
-from namecheck.matcher import mentions
-from namecheck.segment import PARTICLES, Token, runs, words
+from namecheck.segment import PARTICLES, STOPWORDS, TITLES, Token, runs, words
 
 FUZZY_CUTOFF = 87.0  # rapidfuzz ratio (0-100) a stem needs to count as a fuzzy hit
 MIN_FUZZY = 5  # stems shorter than this (on either side) only match exactly
 ALONE = 0.95  # a fuzzy head word with no given name beside it must score this much
+WHOLE = 0.05  # bonus of a word that is an accepted form by itself ("UN" over Kim Jong Un)
+WIDENED = 0.2  # support each further word of the same entity adds to a mention
+TIE = 0.01  # supports closer than this are a tie: the word is left unattributed
+MIN_KEYED = 5  # Latin words shorter than this match only as written
+_SCRIPTS = frozenset({"LATIN", "CYRILLIC"})  # the scripts whose words the tables hold
+_DIGIT = re.compile(r"\d")
+_OPENERS = (
+    " \t\u00a0\"'\u201c\u201d\u2018\u2019\u00ab\u00bb("  # may precede a sentence's first word
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +70,18 @@ class _Slot:
     entity: int
     head: bool
     ending: str  # the case ending, for telling feminine from masculine
+    whole: bool  # the form is this one word
+
+
+class Hit(NamedTuple):
+    """How well one word fits one entity."""
+
+    score: float
+    head: bool  # the word can be the entity's head (a surname, a one-word name)
+    whole: bool  # spelt as a one-word accepted form ("Putin"), or its Cyrillic stem
+
+
+Hits = dict[int, Hit]
 
 
 def _stem(word: str) -> str:
@@ -71,45 +100,64 @@ class MentionFinder:
         }
         for number, entity in enumerate(gazetteer.entities):
             for form in entity.accepted:
-                self._add(number, entity.kind, form)
+                self._add(number, entity, form)
         self._keys = {name: list(table) for name, table in self._tables.items()}
         self._exact_only = {i for i, e in enumerate(gazetteer.entities) if e.match != "fuzzy"}
 
-    def _add(self, number: int, kind: str, form: str) -> None:
-        parts = [t.text for t in words(form) if t.text.lower() not in PARTICLES]
-        if not parts:
-            return
-        if kind != "person" and len(parts) > 1:
-            phrase = tuple(_stem(w) for w in parts)
+    def _add(self, number: int, entity: Entity, form: str) -> None:
+        if _DIGIT.search(form):
+            return  # "Number 10": a run of capitalised words never holds it whole
+        every = [t.text for t in words(form)]
+        if not every or not all(_indexable(w) for w in every):
+            return  # another script ("金沢"): its transliteration keys are noise
+        person = entity.kind == "person"
+        # A person's particles are optional ("Ungern-Sternberg"); a place's are its name
+        # ("El Salvador" is not "Salvador").
+        parts = [w for w in every if w.lower() not in PARTICLES] if person else every
+        parts = parts or every
+        if len(parts) > 1 and not (person and entity.match == "fuzzy"):
+            phrase = tuple(self._phrase_key(w) for w in every)
             self._phrases.setdefault(phrase, set()).add(number)
             self._longest = max(self._longest, len(phrase))
             return
         head = len(parts) - 1  # a person's surname; the one word of a place
+        whole = len(parts) == 1
         for i, word in enumerate(parts):
             if is_cyrillic(word):
                 stem, ending = cyrillic_stem(word)
-                self._tables["cyrillic"][stem].append(_Slot(number, i == head, ending))
+                self._tables["cyrillic"][stem].append(_Slot(number, i == head, ending, whole))
             else:
                 stem, ending = latin_stem(word)
-                self._tables["stem"][stem].append(_Slot(number, i == head, ending))
-                self._tables["key"][latin_key(word)].append(_Slot(number, i == head, ""))
-                self._tables["fold"][fold(word)].append(_Slot(number, i == head, ""))
+                self._tables["stem"][stem].append(_Slot(number, i == head, ending, whole))
+                self._tables["key"][latin_key(word)].append(_Slot(number, i == head, "", whole))
+                self._tables["fold"][fold(word)].append(_Slot(number, i == head, "", whole))
 
     def find(self, text: str) -> list[Mention]:
         """Every entity mention in ``text``, in text order, at most one per word."""
         mentions: list[Mention] = []
         for run in runs(text):
             phrases, used = self._phrase_mentions(text, run.tokens)
-            scored = [{} if i in used else self._word(t.text) for i, t in enumerate(run.tokens)]
+            scored: list[Hits] = [
+                {} if i in used or t.text in PARTICLES else self._word(t.text)
+                for i, t in enumerate(run.tokens)
+            ]
             mentions.extend(phrases)
             mentions.extend(_assemble(text, run.tokens, scored))
         return sorted(mentions, key=lambda m: m.start)
 
+    def _phrase_key(self, word: str) -> str:
+        """A word of a several-word name: its stem, or an ordinary word as written.
+
+        "The Wales" is not "The Valley", though "wales" and "valley" share a stem.
+        """
+        folded = fold(word)
+        return folded if folded in self.gazetteer.words else _stem(word)
+
     def _phrase_mentions(
         self, text: str, words: tuple[Token, ...]
     ) -> tuple[list[Mention], set[int]]:
-        """Several-word places and organisations, leftmost-longest, by exact stems."""
-        stems = [_stem(t.text) for t in words]
+        """Several-word places and organisations, leftmost-longest, word by word."""
+        stems = [self._phrase_key(t.text) for t in words]
         found: list[Mention] = []
         used: set[int] = set()
         i = 0
@@ -126,32 +174,31 @@ class MentionFinder:
                 i += 1
         return found, used
 
-    def _word(self, word: str) -> dict[int, tuple[float, bool]]:
-        """Entities one capitalised word may belong to: ``{entity: (score, is_head)}``."""
+    def _word(self, word: str) -> Hits:
+        """Entities one capitalised word may belong to, and how well it fits each."""
         if is_cyrillic(word):
             stem, ending = cyrillic_stem(word)
             found = self._hits("cyrillic", stem, gender(ending))
-            if any(head for _, head in found.values()):
+            if any(hit.head for hit in found.values()):
                 return found
             for form in romanizations(word):  # a name the gazetteer has no native form for
                 _merge(found, self._latin(form, fuzzy=True))
             return found
-        if fold(word) in self.gazetteer.words:
-            # An ordinary word names an entity only as written: "Schools" is not "Scholz",
-            # though their transliteration keys meet.
-            return self._hits("fold", fold(word), "", fuzzy=False)
+        folded = fold(word)
+        if folded in self.gazetteer.words or len(folded) < MIN_KEYED or word.isupper():
+            # An ordinary word, a short one or an acronym names an entity only as
+            # written: "Schools" is not "Scholz", though their transliteration keys meet.
+            return self._hits("fold", folded, "", fuzzy=False)
         return self._latin(word, fuzzy=True)
 
-    def _latin(self, word: str, fuzzy: bool) -> dict[int, tuple[float, bool]]:
+    def _latin(self, word: str, fuzzy: bool) -> Hits:
         found = self._hits("key", latin_key(word), "", fuzzy)
         stem, ending = latin_stem(word)
         if len(stem) < MIN_FUZZY:
             return found  # a short stem is too lossy: "Scholes" and "Scholz" both give "ssol"
         return _merge(found, self._hits("stem", stem, gender(ending), fuzzy))
 
-    def _hits(
-        self, table: str, key: str, sex: str, fuzzy: bool = True
-    ) -> dict[int, tuple[float, bool]]:
+    def _hits(self, table: str, key: str, sex: str, fuzzy: bool = True) -> Hits:
         """Best score per entity among the indexed words equal or close to ``key``."""
         matches = [(key, 100.0)] if key in self._tables[table] else []
         if fuzzy and not matches and len(key) >= MIN_FUZZY:
@@ -160,7 +207,7 @@ class MentionFinder:
                     key, self._keys[table], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5
                 )
             ]  # fmt: skip
-        found: dict[int, tuple[float, bool]] = {}
+        found: Hits = {}
         for indexed, similarity in matches:
             if similarity < 100.0 and len(indexed) < MIN_FUZZY:
                 continue
@@ -171,85 +218,99 @@ class MentionFinder:
                 other = gender(slot.ending)
                 if sex and other:  # "Тихановская" is not "Тихановский"
                     score += 0.05 if sex == other else -0.1
-                _merge(found, {slot.entity: (score, slot.head)})
+                # Equal keys and stems of Latin words are weaker evidence than the same
+                # spelling: "Viktor" and "Victoria", "Sella" and "Celaya".
+                whole = slot.whole and similarity == 100.0 and table in ("fold", "cyrillic")
+                _merge(found, {slot.entity: Hit(score + WHOLE * whole, slot.head, whole)})
         return found
 
 
-def _merge(
-    into: dict[int, tuple[float, bool]], hits: dict[int, tuple[float, bool]]
-) -> dict[int, tuple[float, bool]]:
-    """Keep each entity's best score, and whether any hit was on a head word."""
-    for entity, (score, head) in hits.items():
-        best, was_head = into.get(entity, (0.0, False))
-        into[entity] = (max(score, best), head or was_head)
+def _indexable(word: str) -> bool:
+    return all(script(ch) in _SCRIPTS for ch in word if ch.isalpha())
+
+
+def _merge(into: Hits, hits: Hits) -> Hits:
+    """Keep each entity's best score, and whether any hit was on a head word or whole."""
+    for entity, hit in hits.items():
+        was = into.get(entity, Hit(0.0, False, False))
+        into[entity] = Hit(max(hit.score, was.score), hit.head or was.head, hit.whole or was.whole)
     return into
 
 
-def _assemble(
-    text: str, words: tuple[Token, ...], scored: list[dict[int, tuple[float, bool]]]
-) -> list[Mention]:
-    """Mentions from per-word hits: a head word, widened by the entity's other words."""
+def _assemble(text: str, words: tuple[Token, ...], scored: list[Hits]) -> list[Mention]:
+    """Mentions from per-word hits: a head word, widened by the entity's other words.
+
+    The best-supported candidate of the run is taken first, then the next among
+    the words left, so a surname with its given name beats the given name read
+    as a name of its own ("Wladimir" the city, "Mišela" as Charles Michel).
+    """
     mentions: list[Mention] = []
     used: set[int] = set()
-    order = sorted(range(len(words)), key=lambda i: -max(
-        (s for s, head in scored[i].values() if head), default=0.0
-    ))  # fmt: skip
-    for i in order:
-        heads = {e: s for e, (s, head) in scored[i].items() if head}
-        if i in used or not heads:
-            continue
-        spans = {e: _widen(scored, i, e, used) for e in heads}
-        support = {e: heads[e] + 0.2 * (spans[e][1] - spans[e][0]) for e in heads}
-        ranked = sorted(support, key=lambda e: -support[e])
-        if len(ranked) > 1 and support[ranked[1]] >= support[ranked[0]] - 0.01:
-            continue  # two entities fit equally well: say nothing rather than guess
-        entity = ranked[0]
-        first, last = spans[entity]
-        if first == last and heads[entity] < ALONE:
-            continue  # a near-miss surname alone ("Scholes") is another person's name
+    while True:
+        candidates = [c for i in range(len(words)) if i not in used
+                      for c in [_candidate(text, words, scored, i, used)] if c]  # fmt: skip
+        if not candidates:
+            break
+        _, entity, first, last, score = max(candidates)
         used.update(range(first, last + 1))
         start, end = words[first].start, words[last].end
-        mentions.append(Mention(start, end, entity, text[start:end], min(1.0, heads[entity])))
+        mentions.append(Mention(start, end, entity, text[start:end], min(1.0, score)))
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _widen(
-    scored: list[dict[int, tuple[float, bool]]], i: int, entity: int, used: set[int]
-) -> tuple[int, int]:
+def _candidate(
+    text: str, words: tuple[Token, ...], scored: list[Hits], i: int, used: set[int]
+) -> tuple[float, int, int, int, float] | None:
+    """``(support, entity, first, last, score)`` of the mention headed by word ``i``, if any."""
+    heads = {e: hit for e, hit in scored[i].items() if hit.head}
+    if not heads:
+        return None
+    spans = {e: _widen(scored, i, e, used) for e in heads}
+    support = {e: heads[e].score + WIDENED * (spans[e][1] - spans[e][0]) for e in heads}
+    ranked = sorted(support, key=lambda e: -support[e])
+    if len(ranked) > 1 and support[ranked[1]] >= support[ranked[0]] - TIE:
+        return None  # two entities fit equally well: say nothing rather than guess
+    entity = ranked[0]
+    first, last = spans[entity]
+    if first == last:
+        if heads[entity].score < ALONE:
+            return None  # a near-miss surname alone ("Scholes") is another person's name
+        if not heads[entity].whole and _stranger(text, words, scored, i, entity):
+            return None  # "Jelena Dokic", "Nigel Martyn": someone the gazetteer lacks
+    return support[entity], entity, first, last, heads[entity].score
+
+
+def _stranger(text: str, words: tuple[Token, ...], scored: list[Hits], i: int, entity: int) -> bool:
+    """Whether word ``i`` has a name-like neighbour that is no part of ``entity``.
+
+    The word after counts in any script. The word before counts only beside a
+    Latin word, and not when it starts a sentence: sentences start with
+    capitalised words ("Svētdien Minskā", "Президент Путин").
+    """
+    after = i + 1 < len(words) and entity not in scored[i + 1] and name_word(words[i + 1].text)
+    before = (
+        i > 0 and not is_cyrillic(words[i].text) and entity not in scored[i - 1]
+        and name_word(words[i - 1].text) and not starts_sentence(text, words[i - 1].start)
+    )  # fmt: skip
+    return after or before
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence (or the text)."""
+    before = text[max(0, start - 20) : start].rstrip(_OPENERS)
+    return not before or before[-1] in ".!?:;\n"
+
+
+def name_word(word: str) -> bool:
+    """A capitalised word that may be part of a name: not a particle, title or function word."""
+    low = word.casefold()
+    return word[:1].isupper() and low not in PARTICLES and low not in STOPWORDS | TITLES
+
+
+def _widen(scored: list[Hits], i: int, entity: int, used: set[int]) -> tuple[int, int]:
     first = last = i
     while first > 0 and first - 1 not in used and entity in scored[first - 1]:
         first -= 1
     while last + 1 < len(scored) and last + 1 not in used and entity in scored[last + 1]:
         last += 1
     return first, last
-
-
-def present(text: str, gazetteer: CompiledGazetteer) -> dict[int, list[tuple[int, int]]]:
-    """Entities ``text`` names in an accepted form, with their spans.
-
-    Leftmost-longest windows of capitalised runs, as the matcher's exact pass
-    does (it keeps its mentions private; see the README's compare section).
-    """
-    found: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for mention in mentions(text, gazetteer):
-        for entity in mention.entities:
-            found[entity].append((mention.start, mention.end))
-    return dict(found)
-
-
-def derived(text: str, gazetteer: CompiledGazetteer) -> set[int]:
-    """Entities a capitalised word of ``text`` is derived from ("Belarusian" → Belarus).
-
-    Such a word shows a translation kept the entity, though it is no mention
-    of its own (so it never makes a name "unexpected").
-    """
-    found: set[int] = set()
-    for word in {fold(t.text) for t in words(text) if t.capitalised}:
-        for suffix in DERIVING_SUFFIXES:
-            if not word.endswith(suffix):
-                continue
-            base = word[: -len(suffix)]
-            for name in (base, *(base + v for v in "aeoy")):
-                if derived_from(word, name):
-                    found.update(gazetteer.known(name))
-    return found
