@@ -108,6 +108,18 @@ def _head(tokens: Sequence[str], kind: str) -> int:
     return max(range(len(tokens)), key=lambda i: len(tokens[i]))
 
 
+def _surname_alone(entity: Entity, tokens: Sequence[str], head: int) -> bool:
+    """Whether a person's surname written alone counts as a mention of them.
+
+    Not for names matched exactly (regnal names: "Frederik X"), nor for surnames
+    of three letters or fewer ("Ali"), which too many others share.
+    """
+    return (
+        entity.kind == "person" and entity.match == "fuzzy" and len(tokens) > 1
+        and len(tokens[head]) > 3
+    )  # fmt: skip
+
+
 class CompiledGazetteer:
     """Entities with the lookup tables the matcher needs; pickled by the cache."""
 
@@ -157,7 +169,7 @@ class CompiledGazetteer:
                 continue
             self.entity_words[number] = self.entity_words.get(number, frozenset()) | set(tokens)
             head = _head(tokens, entity.kind)
-            if entity.kind == "person" and len(tokens) > 1:
+            if _surname_alone(entity, tokens, head):
                 surnames[tokens[head]].append(number)
             if entity.match != "fuzzy":
                 continue

@@ -23,7 +23,7 @@ from namecheck.model import Rule
 from namecheck.normalize import fold
 from namecheck.scoring import Rejection, Scorer, WindowScore
 from namecheck.similarity import closest_word, token_score
-from namecheck.segment import STOPWORDS, TITLES, Run, Token, lowercase_words, runs
+from namecheck.segment import PARTICLES, STOPWORDS, TITLES, Run, Token, lowercase_words, runs
 
 
 ACRONYM = 4  # all-caps words this short are acronyms, never fuzzy-matched
@@ -134,6 +134,8 @@ def _exact(run: Run, gazetteer: CompiledGazetteer, doc: _Document) -> list[tuple
         longest = gazetteer.first_words.get(fold(toks[i].text).split(" ")[0], 0)
         for n in range(min(longest, len(toks) - i), 0, -1):
             window = toks[i : i + n]
+            if window[0].text in PARTICLES or window[-1].text in PARTICLES:
+                continue  # a particle ("van") neither starts nor ends a name
             key = fold(" ".join(t.text for t in window))
             start, end = window[0].start, window[-1].end
             rule, number = _rejected(gazetteer, key)

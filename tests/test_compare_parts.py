@@ -103,7 +103,8 @@ def test_latin_case_endings_share_the_stem(inflected: str, dictionary: str) -> N
         # A fuzzy surname beside a stranger's name is that stranger's.
         ("Goalkeeper Nigel Martyn saved it.", []),
         ("Martyn Williams scored.", []),
-        ("Martyn said so.", ["micheal-martin"]),
+        # ... and alone it is a real name of its own (census), no variant of Martin.
+        ("Martyn said so.", []),
     ],
 )
 def test_mentions_in_sources(finder: MentionFinder, text: str, expected: list[str]) -> None:
@@ -138,7 +139,7 @@ def test_target_presence_is_exact(gazetteer: CompiledGazetteer) -> None:
         ("said Nigel Martin", {"micheal-martin"}, set()),
         ("Micheál Martin said", {"micheal-martin"}, {"micheal-martin"}),
         # The last word of a `match: exact` name ("King Philippe") is no surname.
-        ("Philippe said", {"king-philippe-of-belgium"}, set()),
+        ("Philippe said", set(), set()),
         ("King Philippe said", {"king-philippe-of-belgium"}, {"king-philippe-of-belgium"}),
     ],
 )
