@@ -37,7 +37,7 @@ class Settings:
     # A lone word with no other sign of its entity in the document must be a pure
     # transliteration variant, or score this much: one edit in ten letters.
     lone_threshold: float = 0.85
-    # ... or this much after a place preposition ("held in Londun"), for a place.
+    # ... or this much after a place preposition ("held in Londun", "near"), for a place.
     place_threshold: float = 0.75
     margin: float = 0.05
     context_bonus: float = 0.1

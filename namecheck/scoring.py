@@ -49,7 +49,7 @@ class WindowScore:
     # variant, else its edit score; 0 when the name word is itself an ordinary
     # word or established name ("Milan", "Martin"), which then needs context.
     lone_strength: float = 0.0
-    locative: bool = False  # a place, after a place preposition ("in", "from")
+    locative: bool = False  # a place, after a place preposition ("in", "near")
 
     def adjusted(self, score: float, reasons: tuple[str, ...]) -> WindowScore:
         return replace(self, score=score, reasons=reasons)

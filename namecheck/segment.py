@@ -55,7 +55,7 @@ STOPWORDS = frozenset(
     is are was were be been being has have had do does did will would shall should
     can could may might must according after asked says said told""".split()
 )
-LOCATIVES = frozenset("in from to at near outside across via into toward towards".split())
+LOCATIVES = frozenset("in at near outside across into".split())
 TITLES = frozenset(
     """mr mrs ms miss dr prof president premier chancellor minister secretary senator
     governor general gen king queen prince princess sheikh pope ambassador envoy
@@ -95,7 +95,7 @@ class Run:
 
     @property
     def locative(self) -> bool:
-        """Whether a place preposition comes before ("in", "from"): a place may follow."""
+        """Whether a place preposition comes before ("in", "near"): a place may follow."""
         return self.before in LOCATIVES
 
 
