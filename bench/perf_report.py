@@ -152,7 +152,10 @@ def _corpus_line(report: Report) -> str:
 
 def render_tables(report: Report) -> str:
     out = [f"namecheck benchmark — {_machine_line(report)}", _corpus_line(report)]
-    out += ["", "== 1. Throughput, one core, in-process (Checker.check_text, texts in memory)"]
+    out += [
+        "",
+        "== 1. Throughput, one core, in-process (Checker.check_text, texts in memory, CPU time)",
+    ]
     rows = []
     for r in report["in_process"]:
         base = r.get("baseline")
@@ -205,7 +208,10 @@ def render_tables(report: Report) -> str:
         gain = speedup(report, name)
         if gain is not None:
             out.append(f"--jobs 2 speed-up, {name}: {gain:.2f}×")
-    out += ["", "== 2. Time per MB as the gazetteer grows (synthetic, in-process, one core)"]
+    out += [
+        "",
+        "== 2. Time per MB as the gazetteer grows (synthetic, in-process, one core, CPU time)",
+    ]
     sized = [r for r in report["in_process"] if r["gazetteer"].startswith("synthetic")]
     first = sized[0]["s_per_mb"]
     out.append(
