@@ -1,16 +1,21 @@
-"""Reference systems the matcher has to beat, with the same ``check_text`` shape as Checker.
+"""Reference systems the matcher has to beat.
+
+The first two have the same ``check_text`` shape as Checker (bench/eval.py):
 
 * :class:`FuzzBaseline` — what one writes in an afternoon: every capitalised
   n-gram (n ≤ 3) that is not itself accepted is compared with ``fuzz.ratio`` to
   every accepted form, and flagged at a score of 85 or more.
 * :class:`KnownWrongBaseline` — exact lookup of the gazetteer's ``wrong:`` forms only.
+* :class:`ExactBaseline` — Aho-Corasick over every accepted and wrong form: the speed floor.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import ClassVar
 
 from rapidfuzz import fuzz, process
+from unidecode import unidecode
 
 from namecheck.index import CompiledGazetteer
 from namecheck.locate import LineIndex
@@ -99,3 +104,44 @@ class KnownWrongBaseline:
             out.append(_finding(text, lines, window, Rule.KNOWN_WRONG, entity, entity.name,
                                 1.0, path))  # fmt: skip
         return sorted(out)
+
+
+class ExactBaseline:
+    """Aho-Corasick over every accepted and known-wrong form: the speed of exact matching.
+
+    The floor any fuzzy matcher is measured against (bench/bench.py). Text and forms
+    are folded alike, either by ``str.lower`` alone or by ``unidecode`` then lower-case
+    (as :func:`namecheck.normalize.fold` does); a hit counts only at word boundaries.
+    Needs pyahocorasick (``pip install -e '.[bench]'``).
+    """
+
+    FOLDS: ClassVar[dict[str, Callable[[str], str]]] = {
+        "lower": str.lower,
+        "unidecode": lambda text: unidecode(text).lower(),
+    }
+
+    def __init__(self, entities: Iterable[Entity], folding: str = "unidecode") -> None:
+        import ahocorasick  # bench-only dependency
+
+        self.fold = self.FOLDS[folding]
+        self.automaton = ahocorasick.Automaton()
+        for entity in entities:
+            for form in (*entity.accepted, *entity.wrong):
+                key = self.fold(form)
+                if key:
+                    self.automaton.add_word(key, len(key))
+        self.forms = len(self.automaton)
+        self.automaton.make_automaton()
+
+    def count(self, text: str) -> int:
+        """How many whole-word occurrences of gazetteer forms the text holds."""
+        folded = self.fold(text)
+        last = len(folded) - 1
+        hits = 0
+        for end, length in self.automaton.iter(folded):
+            start = end - length + 1
+            if (start == 0 or not folded[start - 1].isalnum()) and (
+                end == last or not folded[end + 1].isalnum()
+            ):
+                hits += 1
+        return hits

@@ -1,0 +1,259 @@
+#!/usr/bin/env python3
+"""How fast namecheck is, at every scale: one run, the same inputs, every figure.
+
+1. throughput (MB/s) on the BBC corpus with the shipped gazetteer and synthetic ones,
+   in-process on one core (``Checker.check_text`` over texts already in memory) next to
+   an exact-match Aho-Corasick baseline over the same gazetteer's forms, and through
+   the CLI (``namecheck check --jobs 1`` and ``--jobs 2``, wall time);
+2. time per MB as the gazetteer grows from 1,000 to 10,000 to 100,000 entities;
+3. start-up of ``namecheck check`` on a short Markdown file, cold and warm cache, next
+   to ``python -c pass``;
+4. peak memory (max RSS) of every child process, and compiled-gazetteer load times.
+
+Each figure is printed next to its target (PASS/FAIL), and a Markdown block for the
+README closes the run. Needs the bench extra: ``pip install -e '.[bench]'``.
+
+    python bench/bench.py                  # the full run (a few minutes)
+    python bench/bench.py --quick --skip-100k   # a smoke run on a sample
+    python bench/bench.py --json > perf.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: make the ``bench`` package importable
+
+from bench import synthetic  # noqa: E402
+from bench.datasets import load_articles  # noqa: E402
+from bench.eval import default_shared  # noqa: E402
+from bench.perf import (  # noqa: E402
+    Child,
+    busy,
+    clear_caches,
+    cpu_timed,
+    machine,
+    median_child,
+    run_child,
+    timed,
+)
+from bench.perf_report import render_markdown, render_tables, targets  # noqa: E402
+from namecheck.checker import Checker  # noqa: E402
+from namecheck.model import Entity  # noqa: E402
+
+SIZES = (1_000, 10_000, 100_000)
+QUICK_DOCS = 120  # articles in a --quick run, spread over the corpus
+SHORT_MD = "# Visit\n\nMichelle Bachelet met *Volodymyr Zelensky* in Kyiv on Monday.\n"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """A gazetteer under test: the shipped one, or a synthetic file used alone."""
+
+    name: str
+    file: Path | None = None  # None: the shipped gazetteer
+
+    def checker(self) -> Checker:
+        if self.file is None:
+            return Checker.from_paths()
+        return Checker.from_paths([self.file], default=False)
+
+    @property
+    def cli_args(self) -> list[str]:
+        return (
+            [] if self.file is None else ["--no-default-gazetteer", "--gazetteer", str(self.file)]
+        )
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    p.add_argument(
+        "--shared",
+        type=Path,
+        default=default_shared(),
+        help="the shared data folder (default: ../shared, or ../../shared)",
+    )
+    p.add_argument(
+        "--repeat",
+        type=int,
+        default=5,
+        help="runs per start-up figure; the median is shown (default 5)",
+    )
+    p.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"a smoke run: {QUICK_DOCS} articles instead of the whole corpus",
+    )
+    p.add_argument(
+        "--skip-100k",
+        action="store_true",
+        help="leave out the 100,000-entity gazetteer (its first build takes a minute)",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    return p.parse_args(argv)
+
+
+def namecheck_command() -> list[str]:
+    """The console script beside this interpreter, as users run it; else ``python -m``."""
+    script = Path(sys.executable).parent / "namecheck"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "namecheck"]
+
+
+def in_process(
+    gazetteer: Gazetteer, docs: list[tuple[str, str]], megabytes: float, with_baseline: bool
+) -> dict[str, object]:
+    """Load times (cold: YAML to index, stored; warm: from the cache) and one-core throughput."""
+    cold, _ = timed(gazetteer.checker)
+    warm, loaded = timed(gazetteer.checker)
+    entities = loaded.gazetteer.entities
+    clear_caches()
+    gc.collect()
+    wall, cpu, _ = cpu_timed(lambda: [loaded.check_text(text, name) for name, text in docs])
+    row: dict[str, object] = {
+        "gazetteer": gazetteer.name,
+        "entities": len(entities),
+        "load_cold_s": round(cold, 3),
+        "load_warm_s": round(warm, 3),
+        "wall_s": round(wall, 3),
+        "cpu_s": round(cpu, 3),
+        "mb_per_s": round(megabytes / cpu, 3),
+        "s_per_mb": round(cpu / megabytes, 3),
+    }
+    if with_baseline:
+        row["baseline"] = exact_baseline(entities, docs, megabytes)
+    return row
+
+
+def exact_baseline(
+    entities: Sequence[Entity], docs: list[tuple[str, str]], megabytes: float
+) -> dict[str, object]:
+    from bench.baseline import ExactBaseline
+
+    out: dict[str, object] = {}
+    for folding in ExactBaseline.FOLDS:
+        build, automaton = timed(partial(ExactBaseline, entities, folding))
+        wall, cpu, hits = cpu_timed(lambda: sum(automaton.count(t) for _, t in docs))  # noqa: B023
+        out[folding] = {
+            "forms": automaton.forms,
+            "build_s": round(build, 3),
+            "hits": hits,
+            "wall_s": round(wall, 3),
+            "cpu_s": round(cpu, 3),
+            "mb_per_s": round(megabytes / cpu, 3),
+        }
+    return out
+
+
+def through_cli(
+    gazetteer: Gazetteer, jobs: int, paths: list[str], megabytes: float, env: dict[str, str]
+) -> dict[str, object]:
+    command = [*namecheck_command(), "check", "--jobs", str(jobs), *gazetteer.cli_args, *paths]
+    child = run_child(command, env, ok=(0, 1))  # 1: names to check were found
+    return {
+        "gazetteer": gazetteer.name,
+        "jobs": jobs,
+        **child.as_dict(),
+        "mb_per_s": round(megabytes / child.wall, 3),
+    }
+
+
+def start_up(work: Path, env: dict[str, str], repeat: int) -> dict[str, dict[str, float]]:
+    """``namecheck check`` on a short Markdown file, cold and warm, and bare Python."""
+    short = work / "short.md"
+    short.write_text(SHORT_MD, encoding="utf-8")
+    command = [*namecheck_command(), "check", str(short)]
+
+    def cold() -> Child:  # a fresh, empty cache folder for every run
+        return run_child(
+            command, {**env, "NAMECHECK_CACHE_DIR": tempfile.mkdtemp(dir=work)}, (0, 1)
+        )
+
+    warm_env = {**env, "NAMECHECK_CACHE_DIR": str(work / "warm-cache")}
+    run_child(command, warm_env, (0, 1))  # fills the warm cache
+    runs = {
+        "python -c pass": median_child(
+            lambda: run_child([sys.executable, "-c", "pass"], env), repeat
+        ),
+        "namecheck cold": median_child(cold, repeat),
+        "namecheck warm": median_child(lambda: run_child(command, warm_env, (0, 1)), repeat),
+    }
+    return {name: child.as_dict() for name, child in runs.items()}
+
+
+def measure(args: argparse.Namespace, corpus: Path, work: Path) -> dict[str, object]:
+    articles = load_articles(corpus)
+    if args.quick:
+        articles = articles[:: max(1, len(articles) // QUICK_DOCS)][:QUICK_DOCS]
+    megabytes = sum(len(text.encode("utf-8")) for _, text in articles) / 1e6
+    paths = [str(corpus / name) for name, _ in articles] if args.quick else [str(corpus)]
+    sizes = [n for n in SIZES if n < 100_000 or not args.skip_100k]
+    gazetteers = [Gazetteer("shipped")] + [
+        Gazetteer(f"synthetic {n:,}", synthetic.write(work / f"synthetic-{n}.yaml", n, seed=1))
+        for n in sizes
+    ]
+    # Children cache their bytecode, as an installed package does: with
+    # PYTHONDONTWRITEBYTECODE set, every start would recompile namecheck's modules.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["NO_COLOR"] = "1"
+    report: dict[str, object] = {
+        "corpus": {"files": len(articles), "megabytes": round(megabytes, 3), "quick": args.quick},
+        "repeat": args.repeat,
+        "sizes": sizes,
+    }
+    with_baseline = _has_ahocorasick()
+    report["baseline_available"] = with_baseline
+    report["in_process"] = [in_process(g, articles, megabytes, with_baseline) for g in gazetteers]
+    gc.collect()
+    cli_runs = [(gazetteers[0], 1), (gazetteers[0], 2)]
+    if not args.skip_100k:
+        cli_runs += [(gazetteers[-1], 1), (gazetteers[-1], 2)]
+    report["cli"] = [through_cli(g, jobs, paths, megabytes, env) for g, jobs in cli_runs]
+    report["start_up"] = start_up(work, env, args.repeat)
+    return report
+
+
+def _has_ahocorasick() -> bool:
+    try:
+        import ahocorasick  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    corpus = args.shared / "corpus" / "bbc"
+    if not corpus.is_dir():
+        print(f"bench: corpus not found: {corpus} (pass --shared DIR)", file=sys.stderr)
+        return 2
+    about = machine()  # before the bench itself loads the machine
+    about["busy"] = busy(about["load_average"])  # type: ignore[arg-type]
+    work = Path(tempfile.mkdtemp(prefix="namecheck-bench-"))
+    try:
+        # Every compiled gazetteer goes to a private cache: the user's is never touched.
+        os.environ["NAMECHECK_CACHE_DIR"] = str(work / "cache")
+        report = {"machine": about, **measure(args, corpus, work)}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report["targets"] = targets(report)
+    if args.json:
+        print(json.dumps(report, indent=1, ensure_ascii=False))
+    else:
+        print(render_tables(report))
+        print(render_markdown(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
