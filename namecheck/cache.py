@@ -13,11 +13,13 @@ The cache holds only data namecheck wrote itself into a private folder;
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import tempfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from namecheck import __version__
@@ -74,7 +76,7 @@ def compiled(paths: Sequence[Path], prefer: Prefer = ()) -> CompiledGazetteer:
         return _build(paths, prefer)
     target = folder / f"gazetteer-{cache_key(paths, prefer)}.pickle"
     try:
-        with open(target, "rb") as handle:
+        with open(target, "rb") as handle, _no_gc():
             cached = pickle.load(handle)
         if isinstance(cached, CompiledGazetteer):
             return cached
@@ -83,6 +85,18 @@ def compiled(paths: Sequence[Path], prefer: Prefer = ()) -> CompiledGazetteer:
     gazetteer = _build(paths, prefer)
     _store(gazetteer, folder, target)
     return gazetteer
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Unpickling builds many objects and no cycles: the cyclic collector only slows it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _build(paths: Sequence[Path], prefer: Prefer) -> CompiledGazetteer:

@@ -27,6 +27,7 @@ from namecheck.similarity import MIN_GIVEN, token_score
 MIN_FUZZY_KEY = 3  # keys shorter than this are too short to compare fuzzily
 LONG_KEY = 8  # from this length a query also probes two-deletion variants
 _MEMO_LIMIT = 200_000
+MAX_ENTRY = 128  # name words in more forms than this are not indexed
 _NON_LETTERS = re.compile(r"[^a-z]")
 
 
@@ -137,7 +138,10 @@ class CompiledGazetteer:
             self._add(number, entity, accepted, surnames, key_entries)
         self.accepted = {k: tuple(dict.fromkeys(v)) for k, v in accepted.items()}
         self.surnames = {k: tuple(dict.fromkeys(v)) for k, v in surnames.items()}
-        self.keys = list(key_entries)
+        # A word shared by very many forms ("Council", "Party" in a big gazetteer)
+        # is no way in: every text word near it would drag in thousands of forms.
+        # Such forms are still found through their other, distinctive words.
+        self.keys = [k for k, entries in key_entries.items() if len(entries) <= MAX_ENTRY]
         self.key_entries = [tuple(key_entries[k]) for k in self.keys]
         self.deletions = DeletionIndex(self.keys)
         # first folded word of every exact form → the most words such a form has

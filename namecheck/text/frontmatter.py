@@ -8,12 +8,13 @@ through the composer's node marks, TOML through the key's line.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-
-import yaml
+from typing import TYPE_CHECKING
 
 from namecheck.locate import LineIndex
+
+if TYPE_CHECKING:
+    import yaml
 
 PROSE_KEYS = ("title", "description")
 FENCES = {"---": ("---", "..."), "+++": ("+++",)}
@@ -49,6 +50,8 @@ def front_matter(lines: LineIndex) -> FrontMatter | None:
 
 
 def _yaml_values(body: str) -> list[tuple[int, str]]:
+    import yaml  # only for files that have front matter: a fast start otherwise
+
     try:
         root = yaml.compose(body, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
@@ -79,6 +82,8 @@ def _raw_value(body: str, node: yaml.ScalarNode) -> tuple[int, str]:
 
 
 def _toml_values(body: str) -> list[tuple[int, str]]:
+    import tomllib
+
     try:
         tomllib.loads(body)
     except tomllib.TOMLDecodeError:
