@@ -44,7 +44,7 @@ def gazetteer_paths(config: Config) -> list[Path]:
 def build(config: Config) -> Checker:
     """The Checker for a config: its gazetteers, threshold and house-style forms."""
     from namecheck.cache import compiled
-    from namecheck.gazetteer import PreferError
+    from namecheck.errors import PreferError
     from namecheck.matcher import Settings
 
     settings = Settings() if config.threshold is None else Settings(threshold=config.threshold)

@@ -45,3 +45,11 @@ class ConfigError(NamecheckError):
 
 class InputError(NamecheckError):
     """A checked file that cannot be read or decoded; the run goes on without it."""
+
+
+class PreferError(GazetteerError):
+    """A ``prefer`` entry that does not fit the gazetteers; ``entity`` is its key."""
+
+    def __init__(self, message: str, entity: str) -> None:
+        super().__init__(message)
+        self.entity = entity

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from namecheck.errors import GazetteerError
+from namecheck.errors import GazetteerError, PreferError
 from namecheck.model import KINDS, Entity
 from namecheck.normalize import fold
 from namecheck.romanize import LANGUAGES, derive
@@ -300,14 +300,6 @@ def with_preferred(entities: Sequence[Entity], prefer: Mapping[str, str]) -> lis
             derived=others(entity.derived),
         ))  # fmt: skip
     return preferred
-
-
-class PreferError(GazetteerError):
-    """A ``prefer`` entry that does not fit the gazetteers; ``entity`` is its key."""
-
-    def __init__(self, message: str, entity: str) -> None:
-        super().__init__(message)
-        self.entity = entity
 
 
 class GazetteerErrors(GazetteerError):
