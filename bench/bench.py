@@ -35,10 +35,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: make the ``bench`` package importable
 
-from bench import synthetic  # noqa: E402
-from bench.datasets import load_articles  # noqa: E402
-from bench.eval import default_shared  # noqa: E402
-from bench.perf import (  # noqa: E402
+from bench import synthetic
+from bench.datasets import load_articles
+from bench.eval import default_shared
+from bench.perf import (
     Child,
     busy,
     clear_caches,
@@ -48,9 +48,9 @@ from bench.perf import (  # noqa: E402
     run_child,
     timed,
 )
-from bench.perf_report import render_markdown, render_tables, targets  # noqa: E402
-from namecheck.checker import Checker  # noqa: E402
-from namecheck.model import Entity  # noqa: E402
+from bench.perf_report import render_markdown, render_tables, targets
+from namecheck.checker import Checker
+from namecheck.model import Entity
 
 SIZES = (1_000, 10_000, 100_000)
 QUICK_DOCS = 120  # articles in a --quick run, spread over the corpus
@@ -143,7 +143,7 @@ def exact_baseline(
     out: dict[str, object] = {}
     for folding in ExactBaseline.FOLDS:
         build, automaton = timed(partial(ExactBaseline, entities, folding))
-        wall, cpu, hits = cpu_timed(lambda: sum(automaton.count(t) for _, t in docs))  # noqa: B023
+        wall, cpu, hits = cpu_timed(lambda: sum(automaton.count(t) for _, t in docs))
         out[folding] = {
             "forms": automaton.forms,
             "build_s": round(build, 3),
@@ -225,7 +225,7 @@ def measure(args: argparse.Namespace, corpus: Path, work: Path) -> dict[str, obj
 
 def _has_ahocorasick() -> bool:
     try:
-        import ahocorasick  # noqa: F401
+        import ahocorasick
     except ImportError:
         return False
     return True

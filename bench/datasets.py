@@ -10,8 +10,8 @@ from pathlib import Path
 from bench.garbler import synthetic_set
 from bench.metrics import Gold, expected_suggestion
 from namecheck.gazetteer import load
-from namecheck.resources import default_gazetteer_paths
 from namecheck.model import Entity
+from namecheck.resources import default_gazetteer_paths
 
 
 @dataclass(frozen=True)

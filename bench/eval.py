@@ -33,8 +33,8 @@ from typing import Protocol
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: make the ``bench`` package importable
 
-from bench.baseline import FuzzBaseline, KnownWrongBaseline  # noqa: E402
-from bench.datasets import (  # noqa: E402
+from bench.baseline import FuzzBaseline, KnownWrongBaseline
+from bench.datasets import (
     Doc,
     errata_spans,
     load_articles,
@@ -43,12 +43,12 @@ from bench.datasets import (  # noqa: E402
     synthetic_docs,
     wide_entities,
 )  # fmt: skip
-from bench.metrics import COUNTED, DocScore, Tally, recall_by, score_doc  # noqa: E402
-from namecheck.checker import Checker  # noqa: E402
-from namecheck.gazetteer import load  # noqa: E402
-from namecheck.locate import LineIndex  # noqa: E402
-from namecheck.matcher import Settings  # noqa: E402
-from namecheck.model import Entity, Finding, Rule  # noqa: E402
+from bench.metrics import COUNTED, DocScore, Tally, recall_by, score_doc
+from namecheck.checker import Checker
+from namecheck.gazetteer import load
+from namecheck.locate import LineIndex
+from namecheck.matcher import Settings
+from namecheck.model import Entity, Finding, Rule
 
 SETS = ("dev", "synthetic", "bbc", "bbc-wide")
 

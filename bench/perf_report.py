@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - the multiplication sign is meant
+
 """Tables, targets and the README block for bench/bench.py's measurements.
 
 Pure functions of the report dictionary (the same one ``--json`` prints), so the

@@ -80,7 +80,7 @@ def compiled(paths: Sequence[Path], prefer: Prefer = ()) -> CompiledGazetteer:
             cached = pickle.load(handle)
         if isinstance(cached, CompiledGazetteer):
             return cached
-    except Exception:  # noqa: BLE001, S110 - missing or corrupt cache: rebuild below
+    except Exception:
         pass
     gazetteer = _build(paths, prefer)
     _store(gazetteer, folder, target)

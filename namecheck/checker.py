@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from namecheck.resources import default_gazetteer_paths
 from namecheck.index import CompiledGazetteer
 from namecheck.locate import LineIndex
 from namecheck.matcher import Match, Settings, match
 from namecheck.model import Entity, Finding
+from namecheck.resources import default_gazetteer_paths
 from namecheck.text import Prose, reader_for
-
 
 
 class Checker:

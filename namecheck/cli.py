@@ -10,7 +10,7 @@ import os
 import sys
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -46,7 +46,7 @@ app = typer.Typer(
 )
 
 GazetteerOption = Annotated[
-    Optional[list[Path]],  # noqa: UP045 - typer needs Optional here
+    list[Path] | None,
     typer.Option(
         "--gazetteer",
         "-g",
@@ -62,7 +62,7 @@ NoDefaultOption = Annotated[
     ),
 ]
 ThresholdOption = Annotated[
-    Optional[float],  # noqa: UP045
+    float | None,
     typer.Option(
         "--threshold",
         metavar="SCORE",
@@ -74,7 +74,7 @@ ThresholdOption = Annotated[
     ),
 ]
 ConfigOption = Annotated[
-    Optional[Path],  # noqa: UP045
+    Path | None,
     typer.Option(
         "--config",
         metavar="PATH",
@@ -87,7 +87,7 @@ IsolatedOption = Annotated[bool, typer.Option("--isolated", help="Ignore all con
 
 
 EncodingOption = Annotated[
-    Optional[str],  # noqa: UP045
+    str | None,
     typer.Option(
         help="Decode files with this encoding instead of UTF-8.",
         show_default=False,
@@ -152,13 +152,13 @@ def check(
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
     select: Annotated[
-        Optional[list[str]],  # noqa: UP045
+        list[str] | None,
         typer.Option(metavar="CODES", show_default=False,
                      help="Report only these rules: codes or prefixes, comma-separated "
                      "(NC0 is NC001-NC004). Replaces the config's select."),
     ] = None,
     ignore: Annotated[
-        Optional[list[str]],  # noqa: UP045
+        list[str] | None,
         typer.Option(metavar="CODES", show_default=False,
                      help="Do not report these rules (codes or prefixes)."),
     ] = None,
@@ -212,7 +212,7 @@ def check(
         ),
     ] = False,
     fix_threshold: Annotated[
-        Optional[float],  # noqa: UP045
+        float | None,
         typer.Option(
             metavar="SCORE",
             min=0.0,
@@ -315,7 +315,7 @@ def main() -> None:
         for line in str(exc).splitlines():
             sys.stderr.write(f"namecheck: error: {safe(line)}\n")
         sys.exit(ExitCode.USAGE)
-    except Exception as exc:  # noqa: BLE001 - last resort: one line, distinct exit code
+    except Exception as exc:
         sys.stderr.write(
             f"namecheck: internal error: {type(exc).__name__}: {exc}\n"
             "This is a bug in namecheck; please report it with the command you ran.\n"

@@ -198,7 +198,9 @@ def parse(text: str, path: str = "<gazetteer>") -> tuple[list[Entity], list[Gaze
             elif key == "entities":
                 problems.add(value_node, "'entities' must be a list")
             elif key != "version":
-                problems.add(key_node, f"unknown top-level key '{key}' (allowed: entities, version)")
+                problems.add(
+                    key_node, f"unknown top-level key '{key}' (allowed: entities, version)"
+                )
     else:
         problems.add(root, "a gazetteer is a mapping with an 'entities' list")
         items = []

@@ -22,9 +22,8 @@ from namecheck.index import CompiledGazetteer
 from namecheck.model import Rule
 from namecheck.normalize import fold
 from namecheck.scoring import Rejection, Scorer, WindowScore
-from namecheck.similarity import closest_word, token_score
 from namecheck.segment import PARTICLES, STOPWORDS, TITLES, Run, Token, lowercase_words, runs
-
+from namecheck.similarity import closest_word, token_score
 
 ACRONYM = 4  # all-caps words this short are acronyms, never fuzzy-matched
 
@@ -115,7 +114,8 @@ def mentions(text: str, gazetteer: CompiledGazetteer) -> list[Mention]:
 def known_spans(text: str, gazetteer: CompiledGazetteer) -> list[tuple[int, int]]:
     """Spans of every exact gazetteer form in ``text``: accepted, wrong or deprecated."""
     doc = _exact_pass(text, gazetteer)
-    return sorted([(m.start, m.end) for m in doc.mentions] + [(m.start, m.end) for m in doc.matches])
+    spans = [(m.start, m.end) for m in doc.mentions] + [(m.start, m.end) for m in doc.matches]
+    return sorted(spans)
 
 
 def _exact_pass(text: str, gazetteer: CompiledGazetteer) -> _Document:
@@ -190,7 +190,8 @@ def _windows(
             form = gazetteer.forms[form_number]
             size = len(form.tokens)
             spans = [(i - position, size)]
-            if size > 1 and position == form.head and gazetteer.entities[form.entity].kind == "person":
+            person = gazetteer.entities[form.entity].kind == "person"
+            if size > 1 and position == form.head and person:
                 spans.append((i, 1))  # the surname alone
             for first, n in spans:
                 last = first + n

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -72,7 +72,7 @@ def _sorted_contains(words: list[str], word: object) -> bool:
     return i < len(words) and words[i] == word
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(*names: str) -> WordList:
     """Folded, sorted word lists of ``namecheck/data`` (see tools/build_wordlist.py)."""
     return WordList(*names)

@@ -121,10 +121,10 @@ def romanizations(native: str, lang: str = "") -> tuple[str, ...]:
     if not _CYRILLIC.search(native):
         return ()
     forms: list[str] = []
-    for lang in (lang,) if lang else languages(native):
-        if lang == "ru":
+    for system in (lang,) if lang else languages(native):
+        if system == "ru":
             forms.extend(_russian(native))
-        elif lang == "be":
+        elif system == "be":
             forms.extend((_belarusian_passport(native), _belarusian_bgn(native)))
         else:
             forms.append(_ukrainian_kmu(native))

@@ -22,6 +22,7 @@ from namecheck.similarity import (
     token_score,
 )
 
+
 @dataclass(frozen=True)
 class Rejection:
     """A window aligned with a form but ruled out by a guard; kept for ``explain``."""
@@ -99,7 +100,7 @@ class Scorer:
         span = (window[0].start, window[-1].end)
         words = lower_words(" ".join(t.text for t in window))
         if full:
-            pairs = list(zip(words, form.words))
+            pairs = list(zip(words, form.words, strict=False))  # lengths checked below
             head = form.head
         else:
             pairs = [(words[0], form.words[form.head])]
@@ -126,11 +127,11 @@ class Scorer:
         strength = 0.0
         name = fold(pairs[head][1])
         place_cue = locative and entity.kind == "place"
-        if single and not gaz.common(name, entity.kind):
-            # A four-letter place may stand alone after a place preposition, as a
-            # pure transliteration variant only ("in Kyiw").
-            if len(name) >= LONE_MIN or (place_cue and len(name) == LONE_MIN - 1):
-                strength = 1.0 if scores[head].same_key else scores[head].edits
+        # A four-letter place may stand alone after a place preposition, as a pure
+        # transliteration variant only ("in Kyiw").
+        long_enough = len(name) >= LONE_MIN or (place_cue and len(name) == LONE_MIN - 1)
+        if single and not gaz.common(name, entity.kind) and long_enough:
+            strength = 1.0 if scores[head].same_key else scores[head].edits
         return WindowScore(
             span, form.entity, total, full, title, suggestion, form.text, tuple(reasons),
             single, strength, place_cue,

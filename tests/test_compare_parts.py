@@ -120,7 +120,7 @@ def test_mention_spans_cover_given_name_and_surname(finder: MentionFinder) -> No
 
 def test_target_presence_is_exact(gazetteer: CompiledGazetteer) -> None:
     gaz = gazetteer
-    ids = lambda found: {gaz.entities[n].id for n in found}  # noqa: E731
+    ids = lambda found: {gaz.entities[n].id for n in found}
     assert ids(present("Tsikhanouskaya met Putin", gaz)) == {
         "sviatlana-tsikhanouskaya",
         "vladimir-putin",
@@ -146,7 +146,7 @@ def test_target_presence_is_exact(gazetteer: CompiledGazetteer) -> None:
 def test_standalone_presence(
     gazetteer: CompiledGazetteer, text: str, lenient: set[str], standalone: set[str]
 ) -> None:
-    ids = lambda found: {gazetteer.entities[n].id for n in found}  # noqa: E731
+    ids = lambda found: {gazetteer.entities[n].id for n in found}
     assert ids(present(text, gazetteer)) == lenient
     assert ids(present(text, gazetteer, standalone=True)) == standalone
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from namecheck.gazetteer import GazetteerErrors, cross_check, load, parse
-from namecheck.resources import default_gazetteer_paths
 from namecheck.normalize import fold
+from namecheck.resources import default_gazetteer_paths
 
 BAD = [
     # (yaml, line, message fragment)

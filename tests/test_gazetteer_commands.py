@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - the multiplication sign is meant
+
 """``namecheck gazetteer ...`` and ``namecheck names``: exit codes and output."""
 
 from __future__ import annotations

@@ -10,9 +10,9 @@ from collections import Counter
 import pytest
 
 from namecheck.gazetteer import cross_check, load
-from namecheck.resources import default_gazetteer_paths
 from namecheck.model import Entity
 from namecheck.normalize import fold
+from namecheck.resources import default_gazetteer_paths
 from tests.conftest import ROOT
 
 

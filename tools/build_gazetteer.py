@@ -55,7 +55,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
-from gazetteer_tables import (  # noqa: E402
+from gazetteer_tables import (
     CITY_NAMES,
     COUNTRY_NAMES,
     COUNTRY_NATIVE,
@@ -63,11 +63,11 @@ from gazetteer_tables import (  # noqa: E402
     USSR_CITIES,
 )
 
-from namecheck.gazetteer import load, slug  # noqa: E402
-from namecheck.gazwrite import Record, dump  # noqa: E402
-from namecheck.resources import english_words  # noqa: E402
-from namecheck.normalize import fold  # noqa: E402
-from namecheck.romanize import derive  # noqa: E402
+from namecheck.gazetteer import load, slug
+from namecheck.gazwrite import Record, dump
+from namecheck.normalize import fold
+from namecheck.resources import english_words
+from namecheck.romanize import derive
 
 CURATED = ("people.yaml", "places.yaml", "organisations.yaml")
 SYSTEM_WORDS = Path("/usr/share/dict/american-english")  # Debian wamerican, as words.txt

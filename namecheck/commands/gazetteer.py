@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -34,15 +34,15 @@ def _entities(gazetteer: list[Path] | None, no_default: bool) -> list[Entity]:
 @gazetteer_app.command()
 def validate(
     paths: Annotated[
-        Optional[list[Path]],  # noqa: UP045 - typer needs Optional here
+        list[Path] | None,
         typer.Argument(help="Gazetteer files or folders [default: the shipped gazetteer].",
                        show_default=False, metavar="[PATH...]"),
     ] = None,
 ) -> None:
     """Check gazetteer files together: every problem as file:line: message (exit 2)."""
     from namecheck.gazetteer import cross_check, read
-    from namecheck.resources import default_gazetteer_paths, gazetteer_files
     from namecheck.report.text import safe
+    from namecheck.resources import default_gazetteer_paths, gazetteer_files
 
     files = gazetteer_files(paths) if paths else default_gazetteer_paths()
     entities, errors = [], []
@@ -178,7 +178,7 @@ def import_(
     path: Annotated[Path, typer.Argument(help="Wikidata SPARQL JSON results or CSV export.",
                                          metavar="FILE", show_default=False)],
     output: Annotated[
-        Optional[Path],  # noqa: UP045
+        Path | None,
         typer.Option("--output", "-o", help="Write the YAML here instead of stdout.",
                      metavar="FILE", show_default=False),
     ] = None,

@@ -38,7 +38,7 @@ def lsp(
     fixes to replace a name or to ignore a form in one file.
     """
     try:
-        import pygls  # noqa: F401  (an optional extra)
+        import pygls  # noqa: F401 - only to say how to install it when missing
     except ImportError:
         raise NamecheckError(
             "the language server needs pygls: pip install 'namecheck[lsp]'"

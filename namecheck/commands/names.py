@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002 - the multiplication sign is meant
+
 """``namecheck names PATH...``: name-like spans the gazetteer does not know, to grow it.
 
 Lists runs of capitalised words (:func:`namecheck.segment.runs`) that are not

@@ -51,7 +51,8 @@ _WORD = re.compile(
 # Words that make a number approximate, in the languages of the fixtures and
 # the usual translation targets; matched just before the number.
 _HEDGES = re.compile(
-    r"(?<!\w)((?:more than|over|about|around|almost|nearly|some|up to|at least|roughly|approximately|"
+    r"(?<!\w)((?:more than|over|about|around|almost|nearly|some|up to|at least|roughly|"
+    r"approximately|"
     r"fewer than|less than|under|close to|"
     r"более|больше|свыше|около|почти|примерно|порядка|до|не менее|менее|"
     r"больш за|звыш|каля|амаль|прыкладна|"
