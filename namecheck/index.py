@@ -179,8 +179,9 @@ class CompiledGazetteer:
                 continue
             index = len(self.forms)
             words = lower_words(text)
-            if len(words) != len(tokens):
-                words = tokens  # a letter that folds into a space: keep the folds
+            if len(words) != len(tokens) or words == tokens:
+                # the same object when nothing differs (most names): stored once
+                words = tokens
             self.forms.append(Form(number, text, tokens, words, head))
             for position, token in enumerate(tokens):
                 if token in PARTICLES:
