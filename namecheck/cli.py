@@ -143,6 +143,16 @@ def check(
             metavar="CODEC",
         ),
     ] = None,
+    max_size: Annotated[
+        float,
+        typer.Option(
+            "--max-size",
+            min=0.0,
+            metavar="MIB",
+            help="Refuse files larger than this many MiB (checking needs ~90 bytes of "
+            "memory per byte of text).",
+        ),
+    ] = 16.0,
     jobs: Annotated[
         int,
         typer.Option(
@@ -208,7 +218,8 @@ def check(
         raise NamecheckError("--fix cannot write back to stdin; use --diff to see the fixes")
     checker = build_checker(gazetteer, no_default_gazetteer, threshold)
     options = RunOptions(encoding=encoding, stdin_filename=stdin_filename, jobs=jobs,
-                         fix=policy, diff=diff)  # fmt: skip
+                         fix=policy, diff=diff,
+                         max_bytes=int(max_size * 1024 * 1024))  # fmt: skip
     result = run(checker, paths, options)
     report = ReportOptions(color=sys.stdout.isatty() and not os.environ.get("NO_COLOR"),
                            quiet=quiet)  # fmt: skip
