@@ -114,10 +114,14 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 def too_big(size: int | None, max_bytes: int, path: str) -> InputError:
     """The refusal of a file of ``size`` bytes (None: a stream that went on past the limit)."""
-    mib = 1024 * 1024
-    shown = "more than that" if size is None else f"{size / mib:.1f} MiB"
-    return InputError(f"over the {max_bytes / mib:g} MiB size limit ({shown}); not checked "
+    shown = "more than that" if size is None else _size(size)
+    return InputError(f"over the {_size(max_bytes)} size limit ({shown}); not checked "
                       "(split it or raise --max-size)", path)  # fmt: skip
+
+
+def _size(size: int) -> str:
+    mib = 1024 * 1024
+    return f"{size / mib:.3g} MiB" if size >= mib else f"{size} bytes"
 
 
 def decode_limited(data: bytes, path: str, encoding: str | None, max_bytes: int) -> Source:
