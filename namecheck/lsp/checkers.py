@@ -41,6 +41,7 @@ class Checkers:
     def __init__(self, options: EngineOptions, on_error: Callable[[NamecheckError], None]) -> None:
         self.options = options
         self.on_error = on_error
+        self.failing = False  # the last load failed: the Checker served is an older one
         self._cache: dict[EngineOptions, tuple[Stamp, Checker | None]] = {}
 
     def options_for(self, path: str) -> EngineOptions:
@@ -59,9 +60,11 @@ class Checkers:
         except NamecheckError as exc:
             if checker is None:
                 raise
+            self.failing = True
             self.on_error(exc)
             self._cache[options] = (stamp, checker)  # report once per change, keep serving
             return checker
+        self.failing = False
         self._cache[options] = (stamp, fresh)
         return fresh
 
