@@ -260,8 +260,9 @@ def test_the_huge_file_limit_applies_before_reading(tmp_path: Path) -> None:
         ("list.md", lambda: "".join(f"- item {i}\n" for i in range(100_000)) + "\n" + GARBLED, 1),
     ],
 )
-def test_deep_and_long_markup_is_read(tmp_path: Path, checker: Checker, name: str,
-                                      build: Callable[[], str], found: int | None) -> None:  # fmt: skip
+def test_deep_and_long_markup_is_read(
+    checker: Checker, name: str, build: Callable[[], str], found: int | None
+) -> None:
     """Deep nesting never overflows a stack; huge lists are read in full."""
     text = build()
     findings = checker.check_text(text, name)
