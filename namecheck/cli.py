@@ -175,6 +175,16 @@ def check(
         ),
     ] = "<stdin>",
     encoding: EncodingOption = None,
+    max_size: Annotated[
+        float,
+        typer.Option(
+            "--max-size",
+            min=0.0,
+            metavar="MIB",
+            help="Refuse files larger than this many MiB (checking needs ~90 bytes of "
+            "memory per byte of text).",
+        ),
+    ] = 16.0,
     jobs: Annotated[
         int,
         typer.Option(
@@ -246,7 +256,8 @@ def check(
         split_codes(select), split_codes(ignore) or (), False if no_respect_gitignore else None,
     ))  # fmt: skip
     options = RunOptions(encoding=encoding, stdin_filename=stdin_filename, jobs=jobs,
-                         fix=policy, diff=diff)  # fmt: skip
+                         fix=policy, diff=diff,
+                         max_bytes=int(max_size * 1024 * 1024))  # fmt: skip
     result = run(engines, paths, options)
     report = ReportOptions(color=sys.stdout.isatty() and not os.environ.get("NO_COLOR"),
                            quiet=quiet)  # fmt: skip

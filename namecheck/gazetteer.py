@@ -184,6 +184,8 @@ def parse(text: str, path: str = "<gazetteer>") -> tuple[list[Entity], list[Gaze
         return [], [GazetteerError(f"YAML syntax error: {reason}", path, line)]
     except yaml.YAMLError as exc:
         return [], [GazetteerError(f"YAML error: {exc}", path)]
+    except RecursionError:  # PyYAML without libyaml composes recursively; libyaml has a limit
+        return [], [GazetteerError("YAML syntax error: exceeded maximum nesting depth", path)]
     if root is None:
         return [], []
     items: Sequence[yaml.Node]

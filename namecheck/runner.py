@@ -16,7 +16,7 @@ from namecheck.checker import Checker
 from namecheck.config import Config
 from namecheck.engines import Engines
 from namecheck.errors import InputError, NamecheckError
-from namecheck.files import MAX_BYTES, STDIN, Source, decode, discover, read
+from namecheck.files import MAX_BYTES, STDIN, Source, decode_limited, discover, read
 from namecheck.fix import FixPolicy, fix_text, unified_diff
 from namecheck.model import Finding
 from namecheck.report import RunResult
@@ -53,7 +53,7 @@ class FileOutcome:
 def load_source(name: str, options: RunOptions) -> Source:
     if name == STDIN:
         data = sys.stdin.buffer.read(options.max_bytes + 1)
-        return decode(data, options.stdin_filename, options.encoding)
+        return decode_limited(data, options.stdin_filename, options.encoding, options.max_bytes)
     return read(name, options.encoding, options.max_bytes)
 
 

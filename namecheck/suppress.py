@@ -28,7 +28,10 @@ from namecheck.locate import LineIndex
 from namecheck.model import Finding, Rule
 from namecheck.text.prose import READERS
 
-DIRECTIVE = re.compile(r"namecheck:[ \t]*allow[ \t]+(?P<form>[^\r\n]*?)[ \t]*(?:-->|(?=[\r\n])|\Z)")
+# The form runs to the end of the line or an HTML comment's "-->", whichever is
+# first; that cut is made in Python, as a lazy regex here backtracks quadratically
+# over a long line of spaces.
+DIRECTIVE = re.compile(r"namecheck:[ \t]*allow[ \t]+(?P<form>[^\r\n]*)")
 SCOPED = re.compile(
     r"namecheck:[ \t]*(?P<verb>ignore-next-line|ignore|off|on)(?![\w-])"
     r"(?P<codes>(?:[ \t]*,?[ \t]*NC\d*\b)*)"
@@ -44,7 +47,8 @@ def _key(form: str) -> str:
 
 def allowed_forms(text: str) -> frozenset[str]:
     """The forms a document allows, as comparison keys."""
-    return frozenset(_key(m["form"]) for m in DIRECTIVE.finditer(text) if m["form"].strip())
+    forms = (m["form"].partition("-->")[0] for m in DIRECTIVE.finditer(text))
+    return frozenset(_key(form) for form in forms if form.strip())
 
 
 class Scope(NamedTuple):

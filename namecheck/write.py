@@ -3,9 +3,11 @@
 The new bytes go to a temporary file in the same folder (same filesystem, so the
 final rename is atomic), are flushed to disk, get the original's mode and owner,
 and replace the original with :func:`os.replace` only after checking that the
-file on disk still holds exactly the bytes that were checked. A crash or a kill
-at any point leaves either the old file or the new one, never half of each; a
-failure that Python sees removes the temporary file.
+file on disk still holds exactly the bytes that were checked (or already holds
+the fixed bytes: a parallel run, such as a second pre-commit hook, got there
+first, and the two runs agree). A crash or a kill at any point leaves either the
+old file or the new one, never half of each; a failure that Python sees removes
+the temporary file.
 
 Content, not mtime, decides "unchanged": mtimes are coarse on some filesystems
 and editors rewrite files without changing them. Encoding the checked text
@@ -75,8 +77,10 @@ def write_text(source: Source, text: str) -> None:
             out.flush()
             _copy_owner_and_mode(out.fileno(), info)
             os.fsync(out.fileno())
-        _check_unchanged(target, expected, path)
-        os.replace(temp, target)
+        if _check_unchanged(target, expected, data, path):
+            os.replace(temp, target)
+        else:  # a parallel run (two pre-commit hooks) wrote the same fix first
+            os.unlink(temp)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp)
@@ -93,18 +97,22 @@ def _copy_owner_and_mode(handle: int, info: os.stat_result) -> None:
     os.fchmod(handle, stat.S_IMODE(info.st_mode))
 
 
-def _check_unchanged(target: str, expected: bytes, path: str) -> None:
+def _check_unchanged(target: str, expected: bytes, data: bytes, path: str) -> bool:
+    """True if the file still holds ``expected``; False if it already holds ``data``."""
     try:
         with open(target, "rb") as current:
-            now = current.read(len(expected) + 1)
+            now = current.read(max(len(expected), len(data)) + 1)
     except OSError as exc:
         raise NamecheckError(f"not fixed: cannot read it again: {exc.strerror}", path) from None
-    if now != expected:
-        raise NamecheckError(
-            "not fixed: the file changed since it was checked (or does not re-encode "
-            "byte for byte); run namecheck again",
-            path,
-        )
+    if now == expected:
+        return True
+    if now == data:
+        return False
+    raise NamecheckError(
+        "not fixed: the file changed since it was checked (or does not re-encode "
+        "byte for byte); run namecheck again",
+        path,
+    )
 
 
 def _sync_folder(folder: str) -> None:

@@ -42,6 +42,22 @@ class Client:
         self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         self.process.stdin.flush()
 
+    def send_raw(self, body: bytes, header: bytes | None = None) -> None:
+        """Bytes as they come, for malformed messages (``header``: instead of the framing)."""
+        assert self.process.stdin is not None
+        self.process.stdin.write((b"Content-Length: %d\r\n\r\n" % len(body) if header is None
+                                  else header) + body)  # fmt: skip
+        self.process.stdin.flush()
+
+    def raw_request(self, method: str, params: Any) -> Message:
+        """The whole response to a request, error included."""
+        number = next(self._ids)
+        self._send({"id": number, "method": method, "params": params})
+        while True:
+            message = self._next(TIMEOUT)
+            if message.get("id") == number and "method" not in message:
+                return message
+
     def _read(self, stream: IO[bytes]) -> None:
         while True:
             headers: dict[str, str] = {}

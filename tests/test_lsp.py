@@ -143,11 +143,23 @@ def test_gazetteers_reload_when_they_change_on_disk(tmp_path: Path) -> None:
         (diagnostic,) = editor.diagnostics()
         assert "did you mean 'Xavier Plughsen'" in diagnostic["message"]
 
-        gazetteer.write_text("entities: [\n", encoding="utf-8")  # saved half-edited
+        gazetteer.write_text("entities:\n- name: [\n", encoding="utf-8")  # saved half-edited
         client.notify("textDocument/didSave", {"textDocument": {"uri": editor.uri}})
         shown = client.wait_for("window/showMessage")
         assert shown["type"] == 1 and "newsroom.yaml" in shown["message"]
+        # The problem is also a diagnostic on the gazetteer itself, at its line.
+        problem = client.wait_for("textDocument/publishDiagnostics",
+                                  lambda p: p["uri"] == gazetteer.as_uri())  # fmt: skip
+        (error,) = problem["diagnostics"]
+        assert error["severity"] == 1 and error["range"]["start"]["line"] == 2
+        assert "YAML syntax error" in error["message"]
         assert len(editor.diagnostics()) == 1  # still checked, with the last good gazetteer
+
+        gazetteer.write_text(GAZETTEER.format(name="Xavier Plughsen"), encoding="utf-8")
+        client.notify("textDocument/didSave", {"textDocument": {"uri": editor.uri}})
+        cleared = client.wait_for("textDocument/publishDiagnostics",
+                                  lambda p: p["uri"] == gazetteer.as_uri())  # fmt: skip
+        assert cleared["diagnostics"] == []
     finally:
         assert client.close() == 0
 
@@ -162,3 +174,44 @@ def test_without_pygls_the_command_says_how_to_install_it() -> None:
     assert result.stderr == (
         "namecheck: error: the language server needs pygls: pip install 'namecheck[lsp]'\n"
     )
+
+
+def test_survives_malformed_messages_and_unknown_methods(tmp_path: Path) -> None:
+    client = start(tmp_path)
+    try:
+        client.send_raw(b"{not json at all")
+        client.send_raw(b'{"jsonrpc": "2.0", "id": 99, "method": "textDocument/codeAction", '
+                        b'"params": {"textDocument": 3}}')  # fmt: skip
+        client.send_raw(b'["a", "batch?"]')
+        client.send_raw(b"\xff\xfe garbage")
+        unknown = client.raw_request("namecheck/noSuchMethod", {})
+        assert unknown["error"]["code"] == -32601  # method not found
+        client.notify("$/noSuchNotification", {"x": 1})  # ignored
+        editor = Editor(client, (tmp_path / "a.txt").as_uri(), "Mitchell Bacelet said.\n")
+        (diagnostic,) = editor.diagnostics()  # and it still checks
+        assert diagnostic["code"] == "NC001"
+    finally:
+        assert client.close() == 0
+
+
+def test_a_document_closed_while_a_check_waits(tmp_path: Path) -> None:
+    client = start(tmp_path)
+    try:
+        uri = (tmp_path / "gone.txt").as_uri()  # no such file on disk
+        editor = Editor(client, uri, "Kiev.\n")
+        assert len(editor.diagnostics()) == 1
+        client.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"text": "Mitchell Bacelet.\n"}]})  # fmt: skip
+        client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})  # before the check
+        cleared = client.wait_for("textDocument/publishDiagnostics", lambda p: p["uri"] == uri)
+        assert cleared["diagnostics"] == []
+        # A code action for the closed document: an empty answer or an error, never a crash.
+        client.raw_request("textDocument/codeAction", {
+            "textDocument": {"uri": uri},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 4}},
+            "context": {"diagnostics": []}})  # fmt: skip
+        other = Editor(client, (tmp_path / "b.txt").as_uri(), "Mitchell Bacelet.\n")
+        assert len(other.diagnostics()) == 1
+    finally:
+        assert client.close() == 0

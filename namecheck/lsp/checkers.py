@@ -49,6 +49,7 @@ class Checkers:
     def __init__(self, options: EngineOptions, on_error: Callable[[NamecheckError], None]) -> None:
         self.overrides = options.overrides()
         self.on_error = on_error
+        self.failing = False  # the last load failed: the Checker served is an older one
         self._configs: dict[Path, tuple[Stamp, Config | None]] = {}
         self._cache: dict[CheckerKey, tuple[Stamp, Checker | None]] = {}
 
@@ -89,12 +90,15 @@ class Checkers:
     def _reload(self, load: Callable[[], T], last: T | None) -> T | None:
         """``load()``; on error, report it and keep ``last`` (raise if there is none)."""
         try:
-            return load()
+            loaded = load()
         except NamecheckError as exc:
             if last is None:
                 raise
+            self.failing = True
             self.on_error(exc)  # once per change: the stamp is stored with the last good one
             return last
+        self.failing = False
+        return loaded
 
 
 def _files(config: Config) -> list[Path]:

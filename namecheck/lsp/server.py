@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+from pathlib import Path
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
@@ -36,11 +37,34 @@ class NamecheckServer(LanguageServer):
         self.debounce = debounce
         self.documents: dict[str, Document] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.gazetteer_problems: set[str] = set()  # URIs of files given diagnostics
 
     def show_error(self, error: NamecheckError) -> None:
+        """A message, plus a diagnostic at each problem's line of a file (the gazetteer)."""
         self.window_show_message(
             lsp.ShowMessageParams(lsp.MessageType.Error, f"namecheck: {error}")
         )
+        by_file: dict[str, list[lsp.Diagnostic]] = {}
+        for problem in getattr(error, "errors", [error]):
+            if not problem.path or problem.path.startswith("<"):
+                continue
+            line = max(problem.line - 1, 0)
+            where = lsp.Range(lsp.Position(line, 0), lsp.Position(line + 1, 0))
+            by_file.setdefault(Path(problem.path).absolute().as_uri(), []).append(lsp.Diagnostic(
+                where, problem.message, lsp.DiagnosticSeverity.Error, source=SOURCE))  # fmt: skip
+        for uri, diagnostics in by_file.items():
+            self.text_document_publish_diagnostics(
+                lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics)
+            )
+        self.gazetteer_problems.update(by_file)
+
+    def clear_gazetteer_problems(self) -> None:
+        """The gazetteers load again: take their diagnostics away."""
+        for uri in self.gazetteer_problems:
+            self.text_document_publish_diagnostics(
+                lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+            )
+        self.gazetteer_problems.clear()
 
     @property
     def encoding(self) -> str:
@@ -63,6 +87,8 @@ class NamecheckServer(LanguageServer):
         text = text_document.source
         try:
             checker, config = self.checkers.engine_for(path)
+            if self.gazetteer_problems and not self.checkers.failing:
+                self.clear_gazetteer_problems()
             findings = check_source(checker, text, path, config)
         except NamecheckError as exc:
             self.show_error(exc)

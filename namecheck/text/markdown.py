@@ -57,6 +57,10 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    # The commonmark preset stops parsing at 20 levels of tokens (ten nested list
+    # items) and drops the rest of the document unchecked; markdown-it's default
+    # of 100 is still far from Python's recursion limit.
+    md.options["maxNesting"] = 100
     # Keep entities, escapes and stray delimiters as their own tokens, so each
     # keeps the source offset stamped on it.
     md.disable(["text_join", "fragments_join"])
