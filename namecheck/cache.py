@@ -7,7 +7,8 @@ gazetteer file; a changed file, a new version or a corrupt cache file simply
 leads to a rebuild. Writes are atomic (temporary file, then rename), so
 concurrent runs never read a half-written cache.
 
-The cache holds only data namecheck wrote itself into a private folder;
+The cache holds only data namecheck wrote itself, in a folder only its user can
+read (mode 0700); a cache file owned by anyone else is never unpickled.
 ``NAMECHECK_CACHE_DIR`` moves it and ``NAMECHECK_NO_CACHE=1`` disables it.
 """
 
@@ -77,6 +78,8 @@ def compiled(paths: Sequence[Path], prefer: Prefer = ()) -> CompiledGazetteer:
     target = folder / f"gazetteer-{cache_key(paths, prefer)}.pickle"
     try:
         with open(target, "rb") as handle, _no_gc():
+            if not _ours(handle.fileno()):
+                raise PermissionError(target)  # never unpickle another user's file
             cached = pickle.load(handle)
         if isinstance(cached, CompiledGazetteer):
             return cached
@@ -85,6 +88,13 @@ def compiled(paths: Sequence[Path], prefer: Prefer = ()) -> CompiledGazetteer:
     gazetteer = _build(paths, prefer)
     _store(gazetteer, folder, target)
     return gazetteer
+
+
+def _ours(descriptor: int) -> bool:
+    """Whether the open cache file belongs to this user: a pickle can run code, so a
+    file someone else could have written is rebuilt, never loaded."""
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or os.fstat(descriptor).st_uid == getuid()
 
 
 @contextmanager
@@ -109,7 +119,7 @@ def _build(paths: Sequence[Path], prefer: Prefer) -> CompiledGazetteer:
 def _store(gazetteer: CompiledGazetteer, folder: Path, target: Path) -> None:
     """Write atomically; a read-only or full disk only costs the next run a rebuild."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".gazetteer-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:

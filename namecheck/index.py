@@ -27,6 +27,7 @@ from namecheck.similarity import MIN_GIVEN, token_score
 MIN_FUZZY_KEY = 3  # keys shorter than this are too short to compare fuzzily
 LONG_KEY = 8  # from this length a query also probes two-deletion variants
 _MEMO_LIMIT = 200_000
+MAX_WORD = 40  # longer words are never looked up
 MAX_ENTRY = 128  # name words in more forms than this are not indexed
 _NON_LETTERS = re.compile(r"[^a-z]")
 
@@ -203,6 +204,8 @@ class CompiledGazetteer:
         words close enough to pass at least the given-name guard. Memoised for
         the life of the process: a corpus repeats its capitalised words.
         """
+        if len(word) > MAX_WORD:
+            return []  # no name is this long: a pasted hash or a run-on string
         found = self._memo.get(word)
         if found is None:
             variants = {v for key in _keys(word) for v in _query_variants(key)}

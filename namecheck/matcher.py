@@ -15,6 +15,7 @@ Three passes over the runs of capitalised words (see :mod:`namecheck.segment`):
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -180,12 +181,13 @@ def _windows(
     """
     toks = run.tokens
     found: list[WindowScore] = []
+    owner = [-1] * len(toks)  # the exact span each token lies in, if any
+    for number, (s, e) in enumerate(exact):
+        owner[s:e] = [number] * (e - s)
+    alone = _alone(run, owner)
     for i, token in enumerate(toks):
-        if any(s <= i < e for s, e in exact):
-            continue
-        if _acronym(token.text):
-            continue  # acronyms are not garbled names
-        alone = _alone(run, i, exact)
+        if owner[i] >= 0 or _acronym(token.text):
+            continue  # inside a known form; or an acronym, which is no garbled name
         for form_number, position in scorer.lookup(token.text):
             form = gazetteer.forms[form_number]
             size = len(form.tokens)
@@ -195,11 +197,12 @@ def _windows(
                 spans.append((i, 1))  # the surname alone
             for first, n in spans:
                 last = first + n
-                if first < 0 or last > len(toks) or (n == 1 and not alone):
+                if first < 0 or last > len(toks) or (n == 1 and not alone[i]):
                     continue
-                if any(s < last and first < e and not (first <= s and e <= last)
-                       for s, e in exact):  # fmt: skip
-                    continue
+                if any(owner[j] >= 0 and not (first <= exact[owner[j]][0]
+                                              and exact[owner[j]][1] <= last)
+                       for j in range(first, last)):  # fmt: skip
+                    continue  # an exact span may lie in a window only wholly
                 window = toks[first:last]
                 scored = scorer.score(
                     window, form_number, full=n == size, title=_title(run, first),
@@ -219,21 +222,25 @@ def _acronym(word: str) -> bool:
     return word[:2].isupper() and word[-1:] == "s" and word[:-1].isupper()
 
 
-def _alone(run: Run, i: int, exact: list[tuple[int, int]]) -> bool:
-    """Whether word ``i`` stands alone in its run.
+def _alone(run: Run, owner: list[int]) -> list[bool]:
+    """For each word of the run, whether it stands alone there.
 
     Titles, function words and known names beside it do not count ("President
     Berbok", "Later Berbok", "Kiev\nBerbok" across a headline's line break); any
     other word does: a lone-word match inside a longer run ("Katerina Srebotnik")
     would read part of another multi-word name as a garble of a one-word name.
     """
-    for j, token in enumerate(run.tokens):
-        word = token.text.lower()
-        if j == i or any(s <= j < e for s, e in exact):
-            continue
-        if j > i or (word not in TITLES and word not in STOPWORDS):
-            return False
-    return True
+    count = len(run.tokens)
+    # before[i]: every word before i is known, a title or a function word;
+    # after[i]: every word after i is known. Linear in the run, however long.
+    before, after = [True] * count, [True] * count
+    for j in range(1, count):
+        word = run.tokens[j - 1].text.lower()
+        fine = owner[j - 1] >= 0 or word in TITLES or word in STOPWORDS
+        before[j] = before[j - 1] and fine
+    for j in range(count - 2, -1, -1):
+        after[j] = after[j + 1] and owner[j + 1] >= 0
+    return [b and a for b, a in zip(before, after, strict=True)]
 
 
 def _title(run: Run, first: int) -> bool:
@@ -287,13 +294,16 @@ def _decide(
             best = in_context[0]
         chosen.append(best)
     chosen.sort(key=lambda c: (-(c.span[1] - c.span[0]), -c.score))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the flagged spans, sorted and disjoint
+    ends: list[int] = []
     for cand in chosen:
         start, end = cand.span
-        if any(s < end and start < e for s, e in taken):
+        k = bisect_left(starts, start)
+        if (k < len(starts) and starts[k] < end) or (k > 0 and ends[k - 1] > start):
             outcomes[cand] = "overlaps a longer or better match"
             continue
-        taken.append((start, end))
+        starts.insert(k, start)
+        ends.insert(k, end)
         outcomes[cand] = "flagged"
         doc.matches.append(
             Match(
