@@ -152,6 +152,8 @@ class CompiledGazetteer:
                 words = key.split(" ")
                 self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
         self._memo: dict[str, list[tuple[int, int]]] = {}
+        # scoring's verdicts that do not depend on the document (see Scorer.score)
+        self.verdicts: dict[tuple[object, ...], object] = {}
 
     def _add(
         self,
@@ -194,6 +196,7 @@ class CompiledGazetteer:
         """Everything but the memo (the word lists are package data, read on demand)."""
         state = dict(self.__dict__)
         state["_memo"] = {}
+        state["verdicts"] = {}
         return state
 
     def lookup(self, word: str) -> list[tuple[int, int]]:

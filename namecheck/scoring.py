@@ -56,6 +56,21 @@ class WindowScore:
         return replace(self, score=score, reasons=reasons)
 
 
+VERDICT_LIMIT = 500_000  # memoised window verdicts kept before starting afresh
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    """A window's document-independent score (see :meth:`Scorer.score`)."""
+
+    total: float
+    suggestion: str
+    reasons: tuple[str, ...]
+    strength: float
+    place_cue: bool
+    checks: tuple[tuple[str, str], ...]  # (word, folded) to test against the document
+
+
 class Scorer:
     """Scores windows of one document against gazetteer forms, with its context."""
 
@@ -73,11 +88,11 @@ class Scorer:
             return []
         return self.gazetteer.lookup(words[0])
 
-    def ordinary(self, word: str) -> bool:
-        """Whether a word is no garble: an English word or established name, a word this
-        text also writes lower-case, or a derived form (plural, possessive, demonym) of
-        another capitalised word in this text ("Scholls" beside "Scholl")."""
-        if word in self.gazetteer.words or word in self.lowercase:
+    def in_text_ordinary(self, word: str) -> bool:
+        """Whether this text shows a word to be ordinary: it also writes it in lower
+        case, or it is a derived form (plural, possessive, demonym) of another
+        capitalised word here ("Scholls" beside "Scholl")."""
+        if word in self.lowercase:
             return True
         return any(
             word.endswith(suffix) and word[: -len(suffix)] in self.capitalised
@@ -93,11 +108,40 @@ class Scorer:
         title: bool,
         locative: bool = False,
     ) -> WindowScore | Rejection:
-        """The window scored against one form, or the guard that rules it out."""
+        """The window scored against one form, or the guard that rules it out.
+
+        Everything but two facts about this document is the same wherever the
+        window's words appear, so that part is memoised on the gazetteer for the
+        whole run: a corpus repeats its names.
+        """
+        gaz = self.gazetteer
+        key = (tuple(t.text for t in window), form_number, full, locative)
+        verdict = gaz.verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdict(window, form_number, full, locative)
+            if len(gaz.verdicts) > VERDICT_LIMIT:
+                gaz.verdicts.clear()
+            gaz.verdicts[key] = verdict
+        span = (window[0].start, window[-1].end)
+        form = gaz.forms[form_number]
+        if isinstance(verdict, str):
+            return Rejection(span, form.entity, form.text, verdict)
+        for text, folded in verdict.checks:
+            if self.in_text_ordinary(folded):
+                reason = f"'{text}' is an ordinary word in this text, or derived from a name in it"
+                return Rejection(span, form.entity, form.text, reason)
+        return WindowScore(
+            span, form.entity, verdict.total, full, title, verdict.suggestion, form.text,
+            verdict.reasons, len(window) == 1, verdict.strength, verdict.place_cue,
+        )  # fmt: skip
+
+    def _verdict(
+        self, window: tuple[Token, ...], form_number: int, full: bool, locative: bool
+    ) -> str | _Verdict:
+        """The document-independent part of scoring: a rejection reason, or the score."""
         gaz = self.gazetteer
         form = gaz.forms[form_number]
         entity = gaz.entities[form.entity]
-        span = (window[0].start, window[-1].end)
         words = lower_words(" ".join(t.text for t in window))
         if full:
             pairs = list(zip(words, form.words, strict=False))  # lengths checked below
@@ -106,12 +150,13 @@ class Scorer:
             pairs = [(words[0], form.words[form.head])]
             head = 0
         if len(words) != len(pairs):
-            return Rejection(span, form.entity, form.text, "different number of words")
+            return "different number of words"
         scores = [token_score(text, name) for text, name in pairs]
-        reason = self._guard(pairs, scores, head, form.entity, entity.kind == "person")
-        if reason:
-            return Rejection(span, form.entity, form.text, reason)
         person = entity.kind == "person"
+        checks: list[tuple[str, str]] = []
+        reason = self._guard(pairs, scores, head, form.entity, person, checks)
+        if reason:
+            return reason
         reasons = []
         for i, ((text, name), scored) in enumerate(zip(pairs, scores, strict=True)):
             if scored.kind == "fuzzy":
@@ -123,19 +168,15 @@ class Scorer:
         suggestion = entity.name if full else closest_word(entity.name, pairs[head][1])
         if all(t.all_caps for t in window):
             suggestion = suggestion.upper()
-        single = len(window) == 1
         strength = 0.0
         name = fold(pairs[head][1])
         place_cue = locative and entity.kind == "place"
         # A four-letter place may stand alone after a place preposition, as a pure
         # transliteration variant only ("in Kyiw").
         long_enough = len(name) >= LONE_MIN or (place_cue and len(name) == LONE_MIN - 1)
-        if single and not gaz.common(name, entity.kind) and long_enough:
+        if len(window) == 1 and not gaz.common(name, entity.kind) and long_enough:
             strength = 1.0 if scores[head].same_key else scores[head].edits
-        return WindowScore(
-            span, form.entity, total, full, title, suggestion, form.text, tuple(reasons),
-            single, strength, place_cue,
-        )  # fmt: skip
+        return _Verdict(total, suggestion, tuple(reasons), strength, place_cue, tuple(checks))
 
     def _guard(
         self,
@@ -144,8 +185,13 @@ class Scorer:
         head: int,
         entity: int,
         person: bool,
+        checks: list[tuple[str, str]],
     ) -> str:
-        """Why this alignment cannot be a garble ('' when nothing rules it out)."""
+        """Why this alignment cannot be a garble ('' when nothing rules it out).
+
+        ``checks`` receives the words whose fate depends on the document itself
+        (see :meth:`in_text_ordinary`).
+        """
         if all(s.kind != "fuzzy" for s in scores):
             return "an accepted form, or derived from one"
         for i, ((text, name), scored) in enumerate(zip(pairs, scores, strict=True)):
@@ -156,14 +202,15 @@ class Scorer:
                     return f"given name '{text}' too far from '{name}' ({scored.score:.2f})"
                 continue
             folded = fold(text)
-            if self.ordinary(folded):
-                return f"'{text}' is an ordinary word, an established name or a derived form"
+            if folded in self.gazetteer.words:
+                return f"'{text}' is an ordinary word or an established name"
             if any(derived_from(folded, w) for w in self.gazetteer.entity_words.get(entity, ())):
                 return f"'{text}' is derived from an accepted form (a demonym or plural)"
             if any(owner != entity for owner in self.gazetteer.known(folded)):
                 return f"'{text}' is an accepted form of another entity"
             if scored.score < MIN_HEAD:
                 return f"'{text}' too far from '{name}' ({scored.score:.2f})"
+            checks.append((text, folded))
         if scores[head].kind != "fuzzy":
             # Only the given name differs. A garbled given name ("Emmanuell") is a
             # garble whatever the surname; a real other given name ("Doris",
