@@ -51,7 +51,7 @@ class Checker:
 
     def check_prose(self, prose: Prose, source: str, path: str = "") -> list[Finding]:
         """Findings for prose read from ``source``, positioned in the source."""
-        matches = self._match(prose.text)
+        matches = match(prose.text, self.gazetteer, self.settings)
         if not matches:
             return []
         lines = LineIndex(source)
@@ -63,9 +63,6 @@ class Checker:
         """Findings for a decoded document; the reader is chosen from ``path`` if not given."""
         read = reader or reader_for(path)
         return self.check_prose(read(text), text, path)
-
-    def _match(self, text: str) -> list[Match]:
-        return match(text, self.gazetteer, self.settings)
 
     def _finding(
         self, m: Match, prose: Prose, source: str, lines: LineIndex, path: str

@@ -7,7 +7,7 @@ the cache) never imports PyYAML.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -61,10 +61,6 @@ class WordList:
             if len(self._seen) < 100_000:
                 self._seen[word] = known  # type: ignore[index]
         return known
-
-    def __iter__(self) -> Iterator[str]:
-        for words in self.lists:
-            yield from words
 
 
 def _sorted_contains(words: list[str], word: object) -> bool:
