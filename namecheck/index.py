@@ -22,10 +22,9 @@ from namecheck.model import Entity
 from namecheck.normalize import fold, lower_words, translit_key
 from namecheck.resources import WordList, word_list
 from namecheck.segment import PARTICLES
-from namecheck.similarity import MIN_GIVEN, token_score
+from namecheck.similarity import MIN_GIVEN, MIN_HEAD, token_score
 
 MIN_FUZZY_KEY = 3  # keys shorter than this are too short to compare fuzzily
-LONG_KEY = 8  # from this length a query also probes two-deletion variants
 _MEMO_LIMIT = 200_000
 MAX_WORD = 40  # longer words are never looked up
 MAX_ENTRY = 128  # name words in more forms than this are not indexed
@@ -45,13 +44,6 @@ class Form(NamedTuple):
 def deletes(key: str) -> set[str]:
     """The key and every string one deletion away from it."""
     return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
-
-
-def _query_variants(key: str) -> set[str]:
-    variants = deletes(key)
-    if len(key) >= LONG_KEY:
-        variants |= {v for d in list(variants) for v in deletes(d)}
-    return variants
 
 
 def _keys(word: str) -> set[str]:
@@ -151,9 +143,11 @@ class CompiledGazetteer:
             for key in table:
                 words = key.split(" ")
                 self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
-        self._memo: dict[str, list[tuple[int, int]]] = {}
-        # scoring's verdicts that do not depend on the document (see Scorer.score)
+        self._memo: dict[tuple[str, bool], list[tuple[int, int]]] = {}
+        # what does not depend on the document, for the whole run: scoring's
+        # verdicts (see Scorer.verdict) and runs' plans (see namecheck.runplan)
         self.verdicts: dict[tuple[object, ...], object] = {}
+        self.plans: dict[str, tuple[object, ...]] = {}
 
     def _add(
         self,
@@ -193,39 +187,60 @@ class CompiledGazetteer:
                     key_entries[key].append((index, position))
 
     def __getstate__(self) -> dict[str, object]:
-        """Everything but the memo (the word lists are package data, read on demand)."""
+        """Everything but the memos (the word lists are package data, read on demand)."""
         state = dict(self.__dict__)
         state["_memo"] = {}
         state["verdicts"] = {}
+        state["plans"] = {}
         return state
 
-    def lookup(self, word: str) -> list[tuple[int, int]]:
+    def lookup(self, word: str, *, near: bool = True) -> list[tuple[int, int]]:
         """``(form, position)`` pairs whose word could align with ``word`` (lower-case).
 
-        Probes every indexed key within one edit of the word's key (and, for long
-        keys, those it reaches by deleting two letters), then keeps the form
-        words close enough to pass at least the given-name guard. Memoised for
-        the life of the process: a corpus repeats its capitalised words.
+        With ``near``, probes every indexed key within one edit of the word's key
+        (one deletion on either side: a substitution, an insertion, a deletion or
+        a transposition; tests/test_index.py checks on a sample that an exhaustive
+        scan finds nothing more); else, and
+        for any ordinary word or established name, only the word's own keys: such a
+        word is never read as a garble itself (see the scorer's guards), it can only
+        anchor a window whose other word is garbled ("Mika Pompeo"). Keeps the form
+        words close enough to pass at least the given-name guard. Memoised for the
+        life of the process: a corpus repeats its capitalised words.
         """
         if len(word) > MAX_WORD:
             return []  # no name is this long: a pasted hash or a run-on string
-        found = self._memo.get(word)
+        ordinary = fold(word) in self.words
+        near = near and not ordinary
+        found = self._memo.get((word, near))
         if found is None:
-            variants = {v for key in _keys(word) for v in _query_variants(key)}
+            keys = _keys(word)
+            variants = {v for key in keys for v in deletes(key)} if near else keys
             pairs = {
                 pair
                 for number in self.deletions.find(variants)
                 for pair in self.key_entries[number]
             }
-            found = [
-                (form, position)
-                for form, position in sorted(pairs)
-                if token_score(word, self.forms[form].words[position]).score >= MIN_GIVEN
-            ]
+            found = [pair for pair in sorted(pairs) if self._aligns(word, *pair, ordinary)]
             if len(self._memo) > _MEMO_LIMIT:
                 self._memo.clear()
-            self._memo[word] = found
+            self._memo[word, near] = found
         return found
+
+    def _aligns(self, word: str, form_number: int, position: int, ordinary: bool) -> bool:
+        """Whether ``word`` could pass the scorer's guards in this place of this form.
+
+        The same bars as :meth:`namecheck.scoring.Scorer._guard`, applied early so
+        that hopeless windows are never built: a given name must come within
+        ``MIN_GIVEN``; any other word must be the form's word (or derived from it),
+        or come within ``MIN_HEAD`` without being an ordinary word itself.
+        """
+        form = self.forms[form_number]
+        scored = token_score(word, form.words[position])
+        if scored.kind != "fuzzy":
+            return True
+        if position != form.head and self.entities[form.entity].kind == "person":
+            return scored.score >= MIN_GIVEN
+        return not ordinary and scored.score >= MIN_HEAD
 
     def known(self, folded: str) -> tuple[int, ...]:
         """Entities for which a folded string is accepted (full form or a person's surname)."""

@@ -22,11 +22,10 @@ from dataclasses import dataclass, field
 from namecheck.index import CompiledGazetteer
 from namecheck.model import Rule
 from namecheck.normalize import fold
-from namecheck.scoring import Rejection, Scorer, WindowScore
-from namecheck.segment import PARTICLES, STOPWORDS, TITLES, Run, Token, lowercase_words, runs
+from namecheck.runplan import RunPlan, plan, shorten
+from namecheck.scoring import Context, Rejection, WindowScore
+from namecheck.segment import LOCATIVES, TITLES, spans, word_before
 from namecheck.similarity import closest_word, token_score
-
-ACRONYM = 4  # all-caps words this short are acronyms, never fuzzy-matched
 
 
 @dataclass(frozen=True)
@@ -79,9 +78,13 @@ class Mention:
 @dataclass
 class _Document:
     text: str
-    lowercase: set[str]
     mentions: list[Mention] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
+    runs: list[tuple[int, RunPlan]] = field(default_factory=list)  # (offset, plan)
+
+    def capitalised(self) -> set[str]:
+        """Every folded capitalised word of the document."""
+        return set().union(*(run.folded for _, run in self.runs))
 
 
 def match(
@@ -92,16 +95,27 @@ def match(
 ) -> list[Match]:
     """Every garbled, known-wrong or inconsistent name in ``text``."""
     settings = settings or Settings()
-    all_runs = runs(text)
-    doc = _Document(text, lowercase_words(text))
-    capitalised = {fold(t.text) for run in all_runs for t in run.tokens}
-    covered = [_exact(run, gazetteer, doc) for run in all_runs]
-    scorer = Scorer(gazetteer, doc.lowercase, capitalised)
-    candidates = [
-        window
-        for run, exact in zip(all_runs, covered, strict=True)
-        for window in _windows(run, exact, gazetteer, scorer, trace)
-    ]
+    doc = _exact_pass(text, gazetteer)
+    context = Context(gazetteer, text, doc.capitalised)
+    candidates: list[WindowScore] = []
+    for offset, run in doc.runs:
+        windows = (*run.windows, *run.rejected) if trace is not None else run.windows
+        if not windows:
+            continue
+        before = word_before(text, offset) if run.leading else ""
+        for window in windows:
+            outside = window.first == 0  # the word before the run decides title and place
+            locative = outside and before in LOCATIVES
+            scored = context.resolve(
+                window.locative if locative else window.plain,
+                (run.tokens[window.first].start + offset, run.tokens[window.last - 1].end + offset),
+                window.form, full=window.full, single=window.last - window.first == 1,
+                title=before in TITLES if outside else window.title,
+            )  # fmt: skip
+            if isinstance(scored, WindowScore):
+                candidates.append(scored)
+            elif trace is not None:
+                trace.rejected.append(scored)
     _decide(candidates, settings, doc, trace)
     doc.matches.extend(_inconsistent(doc, gazetteer))
     return sorted(doc.matches, key=lambda m: (m.start, m.end))
@@ -120,133 +134,21 @@ def known_spans(text: str, gazetteer: CompiledGazetteer) -> list[tuple[int, int]
 
 
 def _exact_pass(text: str, gazetteer: CompiledGazetteer) -> _Document:
-    doc = _Document(text, set())
-    for run in runs(text):
-        _exact(run, gazetteer, doc)
+    """The document's runs, with their exact forms placed: mentions and NC002/NC004."""
+    doc = _Document(text)
+    for start, group in spans(text):
+        for run in plan(group, gazetteer):
+            doc.runs.append((start, run))
+            for exact in run.exact:
+                first = run.tokens[exact.first].start + start
+                last = run.tokens[exact.last - 1].end + start
+                if exact.rule is None:
+                    doc.mentions.append(Mention(first, last, set(exact.entities), exact.words))
+                else:
+                    doc.matches.append(
+                        Match(first, last, exact.rule, exact.entities[0], exact.suggestion, 1.0)
+                    )
     return doc
-
-
-def _exact(run: Run, gazetteer: CompiledGazetteer, doc: _Document) -> list[tuple[int, int]]:
-    """Leftmost-longest exact forms in a run; returns their token ranges ``[i, j)``."""
-    toks = run.tokens
-    covered: list[tuple[int, int]] = []
-    i = 0
-    while i < len(toks):
-        longest = gazetteer.first_words.get(fold(toks[i].text).split(" ")[0], 0)
-        for n in range(min(longest, len(toks) - i), 0, -1):
-            window = toks[i : i + n]
-            if window[0].text in PARTICLES or window[-1].text in PARTICLES:
-                continue  # a particle ("van") neither starts nor ends a name
-            key = fold(" ".join(t.text for t in window))
-            start, end = window[0].start, window[-1].end
-            rule, number = _rejected(gazetteer, key)
-            if rule is not None:
-                suggestion = _shorten(gazetteer, number, key, partial=n == 1)
-                doc.matches.append(
-                    Match(start, end, rule, number, _case_like(window, suggestion), 1.0)
-                )
-            else:
-                known = gazetteer.known(key)
-                if not known:
-                    continue
-                doc.mentions.append(Mention(start, end, set(known), tuple(key.split())))
-            covered.append((i, i + n))
-            i += n
-            break
-        else:
-            i += 1
-    return covered
-
-
-def _rejected(gazetteer: CompiledGazetteer, key: str) -> tuple[Rule | None, int]:
-    """A known-wrong (NC002) or deprecated (NC004) form, and whose."""
-    if key in gazetteer.wrong:
-        return Rule.KNOWN_WRONG, gazetteer.wrong[key]
-    if key in gazetteer.deprecated:
-        return Rule.DEPRECATED, gazetteer.deprecated[key]
-    return None, -1
-
-
-def _windows(
-    run: Run,
-    exact: list[tuple[int, int]],
-    gazetteer: CompiledGazetteer,
-    scorer: Scorer,
-    trace: Trace | None,
-) -> list[WindowScore]:
-    """Scored alignments of the run's windows with the forms sharing a token.
-
-    A window may contain exact spans only wholly ("Annalene" + accepted
-    "Baerbock"), and may not lie inside one.
-    """
-    toks = run.tokens
-    found: list[WindowScore] = []
-    owner = [-1] * len(toks)  # the exact span each token lies in, if any
-    for number, (s, e) in enumerate(exact):
-        owner[s:e] = [number] * (e - s)
-    alone = _alone(run, owner)
-    for i, token in enumerate(toks):
-        if owner[i] >= 0 or _acronym(token.text):
-            continue  # inside a known form; or an acronym, which is no garbled name
-        for form_number, position in scorer.lookup(token.text):
-            form = gazetteer.forms[form_number]
-            size = len(form.tokens)
-            spans = [(i - position, size)]
-            person = gazetteer.entities[form.entity].kind == "person"
-            if size > 1 and position == form.head and person:
-                spans.append((i, 1))  # the surname alone
-            for first, n in spans:
-                last = first + n
-                if first < 0 or last > len(toks) or (n == 1 and not alone[i]):
-                    continue
-                if any(owner[j] >= 0 and not (first <= exact[owner[j]][0]
-                                              and exact[owner[j]][1] <= last)
-                       for j in range(first, last)):  # fmt: skip
-                    continue  # an exact span may lie in a window only wholly
-                window = toks[first:last]
-                scored = scorer.score(
-                    window, form_number, full=n == size, title=_title(run, first),
-                    locative=first == 0 and run.locative,
-                )  # fmt: skip
-                if isinstance(scored, WindowScore):
-                    found.append(scored)
-                elif trace is not None:
-                    trace.rejected.append(scored)
-    return found
-
-
-def _acronym(word: str) -> bool:
-    """"NATO", "CSI", "LEDs": capitals that are letters of an abbreviation, not a name."""
-    if word.isupper():
-        return len(word) <= ACRONYM
-    return word[:2].isupper() and word[-1:] == "s" and word[:-1].isupper()
-
-
-def _alone(run: Run, owner: list[int]) -> list[bool]:
-    """For each word of the run, whether it stands alone there.
-
-    Titles, function words and known names beside it do not count ("President
-    Berbok", "Later Berbok", "Kiev\nBerbok" across a headline's line break); any
-    other word does: a lone-word match inside a longer run ("Katerina Srebotnik")
-    would read part of another multi-word name as a garble of a one-word name.
-    """
-    count = len(run.tokens)
-    # before[i]: every word before i is known, a title or a function word;
-    # after[i]: every word after i is known. Linear in the run, however long.
-    before, after = [True] * count, [True] * count
-    for j in range(1, count):
-        word = run.tokens[j - 1].text.lower()
-        fine = owner[j - 1] >= 0 or word in TITLES or word in STOPWORDS
-        before[j] = before[j - 1] and fine
-    for j in range(count - 2, -1, -1):
-        after[j] = after[j + 1] and owner[j + 1] >= 0
-    return [b and a for b, a in zip(before, after, strict=True)]
-
-
-def _title(run: Run, first: int) -> bool:
-    if first == 0:
-        return bool(run.title)
-    return run.tokens[first - 1].text.lower() in TITLES
 
 
 def _decide(
@@ -351,23 +253,8 @@ def _inconsistent(doc: _Document, gazetteer: CompiledGazetteer) -> list[Match]:
             if surname == canonical:
                 continue
             for mention in mentions:
-                suggestion = _shorten(gazetteer, number, " ".join(mention.tokens),
+                suggestion = shorten(gazetteer, number, " ".join(mention.tokens),
                                       partial=len(mention.tokens) == 1)  # fmt: skip
                 found.append(Match(mention.start, mention.end, Rule.INCONSISTENT, number,
                                    suggestion, 1.0, fixable=False))  # fmt: skip
     return found
-
-
-def _shorten(gazetteer: CompiledGazetteer, number: int, found: str, partial: bool) -> str:
-    """The canonical form, cut to the surname when only a surname was written."""
-    entity = gazetteer.entities[number]
-    if partial and entity.kind == "person" and len(entity.name.split()) > 1:
-        return closest_word(entity.name, found)
-    return entity.name
-
-
-def _case_like(window: tuple[Token, ...], suggestion: str) -> str:
-    """Keep a headline's all-caps shape in the suggestion."""
-    if all(t.all_caps for t in window):
-        return suggestion.upper()
-    return suggestion

@@ -6,11 +6,13 @@ weights a person's surname twice as much as each given name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from namecheck.index import CompiledGazetteer
 from namecheck.normalize import fold, lower_words
-from namecheck.segment import Token
+from namecheck.segment import Token, lowercase_words
 from namecheck.similarity import (
     DERIVING_SUFFIXES,
     LONE_MIN,
@@ -60,8 +62,8 @@ VERDICT_LIMIT = 500_000  # memoised window verdicts kept before starting afresh
 
 
 @dataclass(frozen=True)
-class _Verdict:
-    """A window's document-independent score (see :meth:`Scorer.score`)."""
+class Verdict:
+    """A window's document-independent score (see :meth:`Scorer.verdict`)."""
 
     total: float
     suggestion: str
@@ -72,72 +74,40 @@ class _Verdict:
 
 
 class Scorer:
-    """Scores windows of one document against gazetteer forms, with its context."""
+    """Scores windows against gazetteer forms, as far as the document does not matter.
 
-    def __init__(
-        self, gazetteer: CompiledGazetteer, lowercase: set[str], capitalised: set[str]
-    ) -> None:
+    Every verdict is memoised on the gazetteer for the whole run: a corpus repeats
+    its names, and only two facts about a document (see :class:`Context`) can
+    overturn a verdict.
+    """
+
+    def __init__(self, gazetteer: CompiledGazetteer) -> None:
         self.gazetteer = gazetteer
-        self.lowercase = lowercase
-        self.capitalised = capitalised
 
-    def lookup(self, word: str) -> list[tuple[int, int]]:
+    def lookup(self, word: str, *, near: bool = True) -> list[tuple[int, int]]:
         """Candidate form words for a Latin-script word (others are quotations)."""
         words = lower_words(word)
         if len(words) != 1 or not fold(words[0]).isascii():
             return []
-        return self.gazetteer.lookup(words[0])
+        return self.gazetteer.lookup(words[0], near=near)
 
-    def in_text_ordinary(self, word: str) -> bool:
-        """Whether this text shows a word to be ordinary: it also writes it in lower
-        case, or it is a derived form (plural, possessive, demonym) of another
-        capitalised word here ("Scholls" beside "Scholl")."""
-        if word in self.lowercase:
-            return True
-        return any(
-            word.endswith(suffix) and word[: -len(suffix)] in self.capitalised
-            for suffix in DERIVING_SUFFIXES
-        )
-
-    def score(
-        self,
-        window: tuple[Token, ...],
-        form_number: int,
-        *,
-        full: bool,
-        title: bool,
-        locative: bool = False,
-    ) -> WindowScore | Rejection:
-        """The window scored against one form, or the guard that rules it out.
-
-        Everything but two facts about this document is the same wherever the
-        window's words appear, so that part is memoised on the gazetteer for the
-        whole run: a corpus repeats its names.
-        """
-        gaz = self.gazetteer
+    def verdict(
+        self, window: tuple[Token, ...], form_number: int, full: bool, locative: bool
+    ) -> str | Verdict:
+        """The window against one form: a rejection reason, or its score."""
+        verdicts = self.gazetteer.verdicts
         key = (tuple(t.text for t in window), form_number, full, locative)
-        verdict = gaz.verdicts.get(key)
-        if verdict is None:
-            verdict = self._verdict(window, form_number, full, locative)
-            if len(gaz.verdicts) > VERDICT_LIMIT:
-                gaz.verdicts.clear()
-            gaz.verdicts[key] = verdict
-        span = (window[0].start, window[-1].end)
-        form = gaz.forms[form_number]
-        if isinstance(verdict, str):
-            return Rejection(span, form.entity, form.text, verdict)
-        for text, folded in verdict.checks:
-            if self.in_text_ordinary(folded):
-                reason = f"'{text}' is an ordinary word in this text, or derived from a name in it"
-                return Rejection(span, form.entity, form.text, reason)
-        return WindowScore(
-            span, form.entity, verdict.total, full, title, verdict.suggestion, form.text,
-            verdict.reasons, len(window) == 1, verdict.strength, verdict.place_cue,
-        )  # fmt: skip
+        found = verdicts.get(key)
+        if found is None:
+            found = self._verdict(window, form_number, full, locative)
+            if len(verdicts) > VERDICT_LIMIT:
+                verdicts.clear()
+            verdicts[key] = found
+        return found  # type: ignore[return-value]
 
     def _verdict(
         self, window: tuple[Token, ...], form_number: int, full: bool, locative: bool
-    ) -> str | _Verdict:
+    ) -> str | Verdict:
         """The document-independent part of scoring: a rejection reason, or the score."""
         gaz = self.gazetteer
         form = gaz.forms[form_number]
@@ -176,7 +146,7 @@ class Scorer:
         long_enough = len(name) >= LONE_MIN or (place_cue and len(name) == LONE_MIN - 1)
         if len(window) == 1 and not gaz.common(name, entity.kind) and long_enough:
             strength = 1.0 if scores[head].same_key else scores[head].edits
-        return _Verdict(total, suggestion, tuple(reasons), strength, place_cue, tuple(checks))
+        return Verdict(total, suggestion, tuple(reasons), strength, place_cue, tuple(checks))
 
     def _guard(
         self,
@@ -190,7 +160,7 @@ class Scorer:
         """Why this alignment cannot be a garble ('' when nothing rules it out).
 
         ``checks`` receives the words whose fate depends on the document itself
-        (see :meth:`in_text_ordinary`).
+        (see :meth:`Context.in_text_ordinary`).
         """
         if all(s.kind != "fuzzy" for s in scores):
             return "an accepted form, or derived from one"
@@ -233,3 +203,59 @@ class Scorer:
 
     def _common(self, word: str) -> bool:
         return word in self.gazetteer.common_words or word in self.gazetteer.common_names
+
+
+class Context:
+    """The two facts about one document that can overturn a verdict.
+
+    Both are worked out on first use: most documents never need them.
+    """
+
+    def __init__(
+        self, gazetteer: CompiledGazetteer, text: str, capitalised: Callable[[], set[str]]
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.text = text
+        self._capitalised_of = capitalised
+
+    @cached_property
+    def lowercase(self) -> set[str]:
+        return lowercase_words(self.text)
+
+    @cached_property
+    def capitalised(self) -> set[str]:
+        return self._capitalised_of()
+
+    def in_text_ordinary(self, word: str) -> bool:
+        """Whether this text shows a word to be ordinary: it also writes it in lower
+        case, or it is a derived form (plural, possessive, demonym) of another
+        capitalised word here ("Scholls" beside "Scholl")."""
+        if word in self.lowercase:
+            return True
+        return any(
+            word.endswith(suffix) and word[: -len(suffix)] in self.capitalised
+            for suffix in DERIVING_SUFFIXES
+        )
+
+    def resolve(
+        self,
+        verdict: str | Verdict,
+        span: tuple[int, int],
+        form_number: int,
+        *,
+        full: bool,
+        title: bool,
+        single: bool,
+    ) -> WindowScore | Rejection:
+        """A verdict placed in this document: a scored window, or why it is ruled out."""
+        form = self.gazetteer.forms[form_number]
+        if isinstance(verdict, str):
+            return Rejection(span, form.entity, form.text, verdict)
+        for text, folded in verdict.checks:
+            if self.in_text_ordinary(folded):
+                reason = f"'{text}' is an ordinary word in this text, or derived from a name in it"
+                return Rejection(span, form.entity, form.text, reason)
+        return WindowScore(
+            span, form.entity, verdict.total, full, title, verdict.suggestion, form.text,
+            verdict.reasons, single, verdict.strength, verdict.place_cue,
+        )  # fmt: skip

@@ -11,7 +11,9 @@ characters, so it cannot backtrack catastrophically.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Letters that may start a capitalised word, as ranges so the pattern compiles
 # fast at every start-up: upper-case ASCII, Latin-1, Greek and Cyrillic, plus
@@ -102,28 +104,50 @@ class Run:
 def runs(text: str) -> list[Run]:
     """Runs of capitalised words, in text order; a possessive ends a run."""
     result: list[Run] = []
-    for match in RUN.finditer(text):
-        before = _word_before(text, match.start())
-        current: list[Token] = []
-        for word in WORD.finditer(match.group()):
-            start = match.start() + word.start()
-            value = word.group()
-            if value in PARTICLES:
-                current.append(Token(start, start + len(value), value))
-                continue
-            if not _capitalised(value):  # a lower-case letter of a mixed-case block
-                _close(result, current, before)
-                current, before = [], ""
-                continue
-            possessive = value.endswith(_POSSESSIVES)
-            if possessive:
-                value = value[:-2]
-            current.append(Token(start, start + len(value), value))
-            if possessive:
-                _close(result, current, before)
-                current, before = [], ""
-        _close(result, current, before)
+    for start, group in spans(text):
+        for leading, tokens in split(group):
+            before = word_before(text, start) if leading else ""
+            shifted = tuple(Token(t.start + start, t.end + start, t.text) for t in tokens)
+            result.append(Run(shifted, before))
     return result
+
+
+def spans(text: str) -> Iterator[tuple[int, str]]:
+    """Where each stretch of capitalised words starts, and its text (see :func:`split`)."""
+    for match in RUN.finditer(text):
+        yield match.start(), match.group()
+
+
+@lru_cache(maxsize=65_536)
+def split(group: str) -> tuple[tuple[bool, tuple[Token, ...]], ...]:
+    """The runs in one match of :data:`RUN`, with offsets relative to its start.
+
+    Memoised by the matched text: a corpus repeats its capitalised stretches
+    ("Prime Minister Tony Blair") far more often than it has new ones. Each run
+    says whether it leads the match, so that the word before the match is its own.
+    """
+    result: list[tuple[bool, tuple[Token, ...]]] = []
+    current: list[Token] = []
+    leading = True
+    for word in WORD.finditer(group):
+        start = word.start()
+        value = word.group()
+        if value in PARTICLES:
+            current.append(Token(start, start + len(value), value))
+            continue
+        if not _capitalised(value):  # a lower-case letter of a mixed-case block
+            _close(result, current, leading)
+            current, leading = [], False
+            continue
+        possessive = value.endswith(_POSSESSIVES)
+        if possessive:
+            value = value[:-2]
+        current.append(Token(start, start + len(value), value))
+        if possessive:
+            _close(result, current, leading)
+            current, leading = [], False
+    _close(result, current, leading)
+    return tuple(result)
 
 
 def _capitalised(word: str) -> bool:
@@ -135,7 +159,9 @@ def _capitalised(word: str) -> bool:
     return rest[:1].isupper() or word[:1].isupper()
 
 
-def _close(result: list[Run], tokens: list[Token], before: str) -> None:
+def _close(
+    result: list[tuple[bool, tuple[Token, ...]]], tokens: list[Token], leading: bool
+) -> None:
     """End a run; particles cannot end (or start) one, and a run of nothing but
     function words ("The", "But he") names nobody: it is dropped here, which spares
     the matcher the commonest runs of all."""
@@ -144,7 +170,7 @@ def _close(result: list[Run], tokens: list[Token], before: str) -> None:
     while tokens and tokens[0].text in PARTICLES:
         tokens.pop(0)
     if tokens and not all(t.text.lower() in STOPWORDS for t in tokens):
-        result.append(Run(tuple(tokens), before))
+        result.append((leading, tuple(tokens)))
 
 
 def words(text: str) -> list[Token]:
@@ -157,6 +183,7 @@ def lowercase_words(text: str) -> set[str]:
     return set(_LOWER_WORD.findall(text))
 
 
-def _word_before(text: str, start: int) -> str:
+def word_before(text: str, start: int) -> str:
+    """The lower-cased word just before ``start`` ("president", "in"), or ''."""
     match = _WORD_BEFORE.search(text, max(0, start - 16), start)
     return match.group(1).lower() if match else ""

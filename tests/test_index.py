@@ -18,13 +18,13 @@ from tests.conftest import shared_path
 class Exhaustive(CompiledGazetteer):
     """The same gazetteer, looked up by scanning every name word (no index)."""
 
-    def lookup(self, word: str) -> list[tuple[int, int]]:
-        near = process.extract(
+    def lookup(self, word: str, *, near: bool = True) -> list[tuple[int, int]]:
+        near_words = process.extract(
             fold(word), self._folded, scorer=Levenshtein.distance, score_cutoff=4, limit=None
         )
         return sorted(
             pair
-            for _, _, n in near
+            for _, _, n in near_words
             for pair in self._slots[n]
             if token_score(word, self.forms[pair[0]].words[pair[1]]).score >= MIN_GIVEN
         )
@@ -33,6 +33,7 @@ class Exhaustive(CompiledGazetteer):
 def _exhaustive(checker: Checker) -> Checker:
     gaz = Exhaustive.__new__(Exhaustive)
     gaz.__dict__.update(checker.gazetteer.__dict__)
+    gaz.plans, gaz._memo = {}, {}  # its own candidates, not the index's memoised ones
     slots: dict[str, list[tuple[int, int]]] = {}
     for number, form in enumerate(gaz.forms):
         for position, word in enumerate(form.words):
