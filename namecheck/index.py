@@ -15,7 +15,7 @@ import zlib
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from namecheck.model import Entity
@@ -57,40 +57,55 @@ def _keys(word: str) -> set[str]:
 
 
 def _hash(text: str) -> int:
-    """A stable 64-bit hash (Python's ``hash`` differs between processes)."""
-    data = text.encode()
-    return (zlib.crc32(data) << 32) | zlib.adler32(data)
+    """A stable 32-bit hash (Python's ``hash`` differs between processes)."""
+    return zlib.crc32(text.encode())
 
 
 class DeletionIndex:
-    """Deletion variants of keys → key numbers, as two sorted arrays.
+    """Deletion variants of name-word keys → the form words under each key.
 
-    Two flat arrays instead of a dict of sets: a 100,000-name gazetteer has over
-    a million variants, which as Python objects cost hundreds of megabytes and
-    seconds to unpickle. Hash collisions only add candidates, which are verified.
+    Flat arrays instead of dicts of sets: a 100,000-name gazetteer has three
+    million variants, which as Python objects cost hundreds of megabytes and
+    seconds to unpickle. Each variant is one 64-bit number (its 32-bit hash above
+    its key's number), sorted and found by bisection within the bucket of the
+    hash's top 16 bits. A collision only adds candidates, which are verified.
     """
 
-    def __init__(self, keys: Sequence[str]) -> None:
-        hashes = array("Q")
-        numbers = array("L")
-        for number, key in enumerate(keys):
-            for variant in deletes(key):
-                hashes.append(_hash(variant))
-                numbers.append(number)
-        order = sorted(range(len(hashes)), key=hashes.__getitem__)
-        self.hashes = array("Q", (hashes[i] for i in order))
-        self.numbers = array("L", (numbers[i] for i in order))
+    BUCKET_SHIFT = 48  # a variant's bucket: the top 16 bits of its hash
 
-    def find(self, variants: Iterable[str]) -> set[int]:
-        found: set[int] = set()
-        hashes, numbers, size = self.hashes, self.numbers, len(self.hashes)
+    def __init__(self, entries: Mapping[str, Sequence[tuple[int, int]]]) -> None:
+        self.starts = array("I", [0])  # key number → its slice of forms/positions
+        self.forms = array("I")
+        self.positions = array("H")
+        combined: list[int] = []
+        for number, (key, pairs) in enumerate(entries.items()):
+            for form, position in pairs:
+                self.forms.append(form)
+                self.positions.append(position)
+            self.starts.append(len(self.forms))
+            combined.extend(_hash(variant) << 32 | number for variant in deletes(key))
+        combined.sort()
+        self.variants = array("Q", combined)
+        del combined
+        self.buckets = array(
+            "I", (bisect_left(self.variants, b << self.BUCKET_SHIFT) for b in range(1 << 16))
+        )
+        self.buckets.append(len(self.variants))
+
+    def find(self, variants: Iterable[str]) -> set[tuple[int, int]]:
+        """``(form, position)`` of every form word whose key has one of these variants."""
+        keys: set[int] = set()
+        table, buckets = self.variants, self.buckets
         for variant in variants:
             value = _hash(variant)
-            i = bisect_left(hashes, value)
-            while i < size and hashes[i] == value:
-                found.add(numbers[i])
+            bucket = value >> 16
+            end = buckets[bucket + 1]
+            i = bisect_left(table, value << 32, buckets[bucket], end)
+            while i < end and table[i] >> 32 == value:
+                keys.add(table[i] & 0xFFFFFFFF)
                 i += 1
-        return found
+        starts, forms, positions = self.starts, self.forms, self.positions
+        return {(forms[k], positions[k]) for n in keys for k in range(starts[n], starts[n + 1])}
 
 
 def _head(tokens: Sequence[str], kind: str) -> int:
@@ -124,8 +139,6 @@ class CompiledGazetteer:
         self.wrong: dict[str, int] = {}
         self.deprecated: dict[str, int] = {}
         self.forms: list[Form] = []
-        # every folded word of an entity's accepted forms, to recognise derived words
-        self.entity_words: dict[int, frozenset[str]] = {}
         key_entries: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for number, entity in enumerate(self.entities):
             self._add(number, entity, accepted, surnames, key_entries)
@@ -134,9 +147,9 @@ class CompiledGazetteer:
         # A word shared by very many forms ("Council", "Party" in a big gazetteer)
         # is no way in: every text word near it would drag in thousands of forms.
         # Such forms are still found through their other, distinctive words.
-        self.keys = [k for k, entries in key_entries.items() if len(entries) <= MAX_ENTRY]
-        self.key_entries = [tuple(key_entries[k]) for k in self.keys]
-        self.deletions = DeletionIndex(self.keys)
+        self.deletions = DeletionIndex(
+            {k: entries for k, entries in key_entries.items() if len(entries) <= MAX_ENTRY}
+        )
         # first folded word of every exact form → the most words such a form has
         self.first_words: dict[str, int] = {}
         for table in (self.accepted, self.wrong, self.deprecated, self.surnames):
@@ -168,7 +181,6 @@ class CompiledGazetteer:
             tokens = tuple(folded.split())
             if not all(t.isascii() for t in tokens):
                 continue
-            self.entity_words[number] = self.entity_words.get(number, frozenset()) | set(tokens)
             head = _head(tokens, entity.kind)
             if _surname_alone(entity, tokens, head):
                 surnames[tokens[head]].append(number)
@@ -215,11 +227,7 @@ class CompiledGazetteer:
         if found is None:
             keys = _keys(word)
             variants = {v for key in keys for v in deletes(key)} if near else keys
-            pairs = {
-                pair
-                for number in self.deletions.find(variants)
-                for pair in self.key_entries[number]
-            }
+            pairs = self.deletions.find(variants)
             found = [pair for pair in sorted(pairs) if self._aligns(word, *pair, ordinary)]
             if len(self._memo) > _MEMO_LIMIT:
                 self._memo.clear()
@@ -241,6 +249,12 @@ class CompiledGazetteer:
         if position != form.head and self.entities[form.entity].kind == "person":
             return scored.score >= MIN_GIVEN
         return not ordinary and scored.score >= MIN_HEAD
+
+    def entity_words(self, number: int) -> set[str]:
+        """Every folded Latin-script word of an entity's accepted forms, to recognise
+        words derived from them (worked out on demand: the guards rarely ask)."""
+        folded = (fold(form) for form in self.entities[number].accepted)
+        return {word for form in folded if form.isascii() for word in form.split()}
 
     def known(self, folded: str) -> tuple[int, ...]:
         """Entities for which a folded string is accepted (full form or a person's surname)."""

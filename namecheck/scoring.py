@@ -174,7 +174,7 @@ class Scorer:
             folded = fold(text)
             if folded in self.gazetteer.words:
                 return f"'{text}' is an ordinary word or an established name"
-            if any(derived_from(folded, w) for w in self.gazetteer.entity_words.get(entity, ())):
+            if any(derived_from(folded, w) for w in self.gazetteer.entity_words(entity)):
                 return f"'{text}' is derived from an accepted form (a demonym or plural)"
             if any(owner != entity for owner in self.gazetteer.known(folded)):
                 return f"'{text}' is an accepted form of another entity"
