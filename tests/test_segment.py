@@ -1,0 +1,44 @@
+"""Segmentation: the fast stretch finder agrees with the pattern it stands for."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from namecheck.segment import RUN, runs, spans, split
+
+# Pieces that exercise every branch of the pattern: capitals of several scripts,
+# combining marks and joiners, name prefixes and particles, digits, line breaks.
+PIECES = [
+    "A", "b", "É", "ж", "Ж", "ǅ", "\u0301", "\u200c", "'", "’", "-", "‐", " ", "  ", "\n",
+    "\r\n", "1", "_", ".", ",", "al-", "ash-", "d'", "bin ", "von ", "de ", "Q", "x",
+    "Putin", "iPhone", "'s", "The ",
+]  # fmt: skip
+
+
+@settings(max_examples=2_000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join))
+def test_spans_are_the_patterns_matches(text: str) -> None:
+    assert list(spans(text)) == [(m.start(), m.group()) for m in RUN.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks with Bashar al-Assad ended.", ["Talks", "Bashar al-Assad"]),
+        ("the iPhone and Apple", ["Apple"]),  # a capital inside a word starts nothing
+        ("Putin's Kremlin", ["Putin", "Kremlin"]),  # a possessive ends a run
+        ("But he met Ruud van Nistelrooy", ["Ruud van Nistelrooy"]),  # function words dropped
+        ("President\nMacron", ["President Macron"]),  # one line break inside a name
+    ],
+)
+def test_runs(text: str, expected: list[str]) -> None:
+    found = [" ".join(t.text for t in run.tokens) for run in runs(text)]
+    assert found == expected
+
+
+def test_split_offsets_are_relative_to_the_stretch() -> None:
+    ((leading, tokens),) = split("Michelle Bachelet")
+    assert leading
+    assert [(t.start, t.end, t.text) for t in tokens] == [(0, 8, "Michelle"), (9, 17, "Bachelet")]
