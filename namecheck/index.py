@@ -228,14 +228,17 @@ class CompiledGazetteer:
             keys = _keys(word)
             variants = {v for key in keys for v in deletes(key)} if near else keys
             pairs = self.deletions.find(variants)
-            found = [pair for pair in sorted(pairs) if self._aligns(word, *pair, ordinary)]
+            found = [pair for pair in sorted(pairs) if self.aligns(word, *pair, ordinary)]
             if len(self._memo) > _MEMO_LIMIT:
                 self._memo.clear()
             self._memo[word, near] = found
         return found
 
-    def _aligns(self, word: str, form_number: int, position: int, ordinary: bool) -> bool:
-        """Whether ``word`` could pass the scorer's guards in this place of this form.
+    def aligns(
+        self, word: str, form_number: int, position: int, ordinary: bool | None = None
+    ) -> bool:
+        """Whether ``word`` (lower-case) could pass the scorer's guards in this place
+        of this form; ``ordinary`` says whether it is in :attr:`words`, if known.
 
         The same bars as :meth:`namecheck.scoring.Scorer._guard`, applied early so
         that hopeless windows are never built: a given name must come within
@@ -248,6 +251,8 @@ class CompiledGazetteer:
             return True
         if position != form.head and self.entities[form.entity].kind == "person":
             return scored.score >= MIN_GIVEN
+        if ordinary is None:
+            ordinary = fold(word) in self.words
         return not ordinary and scored.score >= MIN_HEAD
 
     def entity_words(self, number: int) -> set[str]:

@@ -168,6 +168,12 @@ def _windows(
                     continue  # an exact span may lie in a window only wholly
                 if inside and all(owner[j] >= 0 for j in range(first, last)):
                     continue  # known forms side by side ("Sergei Shoigu"), nothing new
+                if full and not all(
+                    scorer.fits(toks[j].text, form_number, j - first)
+                    for j in range(first, last)
+                    if j != i
+                ):
+                    continue  # another word of the window fails the guards already
                 window = toks[first:last]
                 plain = scorer.verdict(window, form_number, full, False)
                 locative = (

@@ -91,6 +91,14 @@ class Scorer:
             return []
         return self.gazetteer.lookup(words[0], near=near)
 
+    def fits(self, word: str, form_number: int, position: int) -> bool:
+        """Whether a text word could pass the guards in this place of this form
+        (a cheap test that spares hopeless windows a verdict)."""
+        words = lower_words(word)
+        if len(words) != 1 or not fold(words[0]).isascii():
+            return True  # the verdict will say
+        return self.gazetteer.aligns(words[0], form_number, position)
+
     def verdict(
         self, window: tuple[Token, ...], form_number: int, full: bool, locative: bool
     ) -> str | Verdict:
