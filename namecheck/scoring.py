@@ -19,6 +19,7 @@ from namecheck.similarity import (
     TokenScore,
     closest_word,
     derived_from,
+    suffixed,
     token_score,
 )
 
@@ -95,9 +96,10 @@ class Scorer:
         if word in self.lowercase:
             return True
         return any(
-            word.endswith(suffix) and word[: -len(suffix)] in self.capitalised
+            word.endswith(suffix) and suffixed(word, word[: -len(suffix)])
+            and word[: -len(suffix)] in self.capitalised
             for suffix in DERIVING_SUFFIXES
-        )
+        )  # fmt: skip
 
     def score(
         self,

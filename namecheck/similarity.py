@@ -26,6 +26,8 @@ DERIVING_SUFFIXES = frozenset(
 )
 # Endings a name may drop in a derived word ("Kyrgyz" from "Kyrgyzstan").
 DROPPED_ENDINGS = frozenset("s es y stan istan land".split())
+# Last letters before a final "s" that make it read as a plural ending.
+PLURAL_STEMS = frozenset("aeo")
 LONE_MIN = 5  # name words shorter than this never stand alone on their own strength
 MIN_HEAD = 0.65  # a surname (or a place's word) must score at least this
 MIN_GIVEN = 0.35  # a given name beside a matching surname must score at least this
@@ -39,12 +41,25 @@ class TokenScore:
     edits: float = 0.0  # the score from edits alone, before the phonetic bonus
 
 
+def suffixed(word: str, stem: str) -> bool:
+    """Whether ``word`` is ``stem`` plus a deriving ending that is not a doubled last letter."""
+    ending = word[len(stem) :]
+    return word.startswith(stem) and ending in DERIVING_SUFFIXES and ending[0] != stem[-1:]
+
+
 def derived_from(word: str, name: str) -> bool:
-    """Whether ``word`` is ``name`` with a deriving ending (``ukrainian`` from ``ukraine``)."""
-    if word.startswith(name) and word[len(name) :] in DERIVING_SUFFIXES:
+    """Whether ``word`` is ``name`` with a deriving ending (``ukrainian`` from ``ukraine``).
+
+    An ending that only repeats the name's last letter ("Bidenn", "Tianii",
+    "Reevess") is a doubled letter, a typing slip, not a derivation; and a
+    dropped final "s" derives only from a plural-looking ending ("Philippine(s)",
+    "Bahama(s)"), never from "-ss", "-us" or "-is" ("Trus", "Tarsu", "Anápoli").
+    """
+    if suffixed(word, name):
         return True
-    if name.startswith(word) and name[len(word) :] in DROPPED_ENDINGS:
-        return True
+    dropped = name[len(word) :]
+    if name.startswith(word) and dropped in DROPPED_ENDINGS:
+        return dropped != "s" or word[-1:] in PLURAL_STEMS
     # A final vowel replaced by an ending of two letters or more ("ukrain-ian",
     # "chin-ese"); a one-letter swap is a misspelling ("Kerkhovi").
     stem, ending = name[:-1], word[len(name) - 1 :]

@@ -1,0 +1,33 @@
+"""The token score and its derivation rules, one table per kind of garble or false friend."""
+
+from __future__ import annotations
+
+import pytest
+
+from namecheck.similarity import derived_from
+
+DERIVED = [
+    # (text word, name word, derived?) — folded, lower-case
+    ("ukrainian", "ukraine", True),  # a final vowel replaced by a demonym ending
+    ("russian", "russia", True),
+    ("israeli", "israel", True),
+    ("kyrgyz", "kyrgyzstan", True),  # a dropped ending
+    ("philippine", "philippines", True),  # a plural "s" dropped
+    ("bahama", "bahamas", True),
+    ("scholls", "scholl", True),  # a plural
+    # a doubled last letter is a typing slip, not a derivation
+    ("bidenn", "biden", False),
+    ("tianii", "tiani", False),
+    ("reevess", "reeves", False),
+    ("irann", "iran", False),
+    # a final "s" that is no plural ending cannot be dropped
+    ("trus", "truss", False),
+    ("tarsu", "tarsus", False),
+    ("anapoli", "anapolis", False),
+    ("yunu", "yunus", False),
+]
+
+
+@pytest.mark.parametrize(("word", "name", "expected"), DERIVED)
+def test_derived_from(word: str, name: str, expected: bool) -> None:
+    assert derived_from(word, name) is expected
