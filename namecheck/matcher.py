@@ -253,6 +253,9 @@ def _decide(
     candidates: list[WindowScore], settings: Settings, doc: _Document, trace: Trace | None
 ) -> None:
     mentioned = {e for m in doc.mentions for e in m.entities}
+    # Entities the document names unambiguously (not just by a shared surname):
+    # they break ties between namesakes ("Duterte": Rodrigo, written in full, or Sara).
+    named = {e for m in doc.mentions if len(m.entities) == 1 for e in m.entities}
     by_span: dict[tuple[int, int], dict[int, WindowScore]] = defaultdict(dict)
     outcomes: dict[WindowScore, str] = {}
     # Names of several words first: a confidently garbled full name is context
@@ -274,10 +277,12 @@ def _decide(
             if best is None or adjusted.score > best.score:
                 by_span[cand.span][cand.entity] = adjusted
         if not single:
-            mentioned |= {
+            confident = {
                 c.entity for per in by_span.values() for c in per.values()
                 if c.score >= settings.threshold
             }  # fmt: skip
+            mentioned |= confident
+            named |= confident
     chosen: list[WindowScore] = []
     for per_entity in by_span.values():
         ranked = sorted(per_entity.values(), key=lambda c: -c.score)
@@ -287,7 +292,10 @@ def _decide(
             outcomes[best] = f"below the threshold {settings.threshold:.2f}"
             continue
         if len(ranked) > 1 and ranked[1].score > best.score - settings.margin:
-            in_context = [c for c in ranked if c.entity in mentioned]
+            close = [c for c in ranked if c.score > best.score - settings.margin]
+            in_context = [c for c in close if c.entity in mentioned]
+            if len(in_context) > 1:
+                in_context = [c for c in in_context if c.entity in named]
             if len(in_context) != 1:
                 outcomes[best] = "ambiguous: another entity scores within the margin"
                 continue

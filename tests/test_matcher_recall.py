@@ -30,3 +30,33 @@ def test_doubled_or_dropped_last_letter(
     checker: Checker, text: str, found: str, suggestion: str
 ) -> None:
     assert flagged(checker, text) == [(found, suggestion)]
+
+
+NAMESAKES = [
+    # a lone garbled surname shared by two entities goes to the one the document
+    # names in full, even when the bare surname (which both share) also appears
+    (
+        "Rodrigo Duterte spoke. Duterte left. According to Dtuerte, the figures were fine.",
+        "Dtuerte",
+        "Duterte",
+        "rodrigo-duterte",
+    ),
+    (
+        "Mike Johnson spoke. Johnson left. A spokesman for Johnnson did not respond.",
+        "Johnnson",
+        "Johnson",
+        "mike-johnson",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "suggestion", "entity"), NAMESAKES)
+def test_namesake_goes_to_the_entity_named_in_full(
+    checker: Checker, text: str, found: str, suggestion: str, entity: str
+) -> None:
+    findings = [f for f in checker.check_text(text) if f.rule is Rule.FUZZY]
+    assert [(f.found, f.suggestion, f.entity) for f in findings] == [(found, suggestion, entity)]
+
+
+def test_namesakes_stay_ambiguous_without_a_full_name(checker: Checker) -> None:
+    assert flagged(checker, "Duterte left. According to Dtuerte, the figures were fine.") == []
