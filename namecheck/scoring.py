@@ -16,6 +16,7 @@ from namecheck.similarity import (
     LONE_MIN,
     MIN_GIVEN,
     MIN_HEAD,
+    MIN_PLACE_HEAD,
     TokenScore,
     closest_word,
     derived_from,
@@ -155,8 +156,10 @@ class Scorer:
             return "different number of words"
         scores = [token_score(text, name) for text, name in pairs]
         person = entity.kind == "person"
+        place_cue = locative and entity.kind == "place"
         checks: list[tuple[str, str]] = []
-        reason = self._guard(pairs, scores, head, form.entity, person, checks)
+        floor = MIN_PLACE_HEAD if place_cue else MIN_HEAD
+        reason = self._guard(pairs, scores, head, form.entity, person, checks, floor)
         if reason:
             return reason
         reasons = []
@@ -172,9 +175,7 @@ class Scorer:
             suggestion = suggestion.upper()
         strength = 0.0
         name = fold(pairs[head][1])
-        place_cue = locative and entity.kind == "place"
-        # A four-letter place may stand alone after a place preposition, as a pure
-        # transliteration variant only ("in Kyiw").
+        # A four-letter place may stand alone after a place preposition ("in Kyiw").
         long_enough = len(name) >= LONE_MIN or (place_cue and len(name) == LONE_MIN - 1)
         if len(window) == 1 and not gaz.common(name, entity.kind) and long_enough:
             strength = 1.0 if scores[head].same_key else scores[head].edits
@@ -188,6 +189,7 @@ class Scorer:
         entity: int,
         person: bool,
         checks: list[tuple[str, str]],
+        floor: float = MIN_HEAD,
     ) -> str:
         """Why this alignment cannot be a garble ('' when nothing rules it out).
 
@@ -210,7 +212,7 @@ class Scorer:
                 return f"'{text}' is derived from an accepted form (a demonym or plural)"
             if any(owner != entity for owner in self.gazetteer.known(folded)):
                 return f"'{text}' is an accepted form of another entity"
-            if scored.score < MIN_HEAD:
+            if scored.score < floor:
                 return f"'{text}' too far from '{name}' ({scored.score:.2f})"
             checks.append((text, folded))
         if scores[head].kind != "fuzzy":

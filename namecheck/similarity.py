@@ -30,6 +30,7 @@ DROPPED_ENDINGS = frozenset("s es y stan istan land".split())
 PLURAL_STEMS = frozenset("aeo")
 LONE_MIN = 5  # name words shorter than this never stand alone on their own strength
 MIN_HEAD = 0.65  # a surname (or a place's word) must score at least this
+MIN_PLACE_HEAD = 0.62  # ... or this, a place after a place preposition: one edit in four letters
 MIN_GIVEN = 0.35  # a given name beside a matching surname must score at least this
 
 

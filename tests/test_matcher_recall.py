@@ -60,3 +60,30 @@ def test_namesake_goes_to_the_entity_named_in_full(
 
 def test_namesakes_stay_ambiguous_without_a_full_name(checker: Checker) -> None:
     assert flagged(checker, "Duterte left. According to Dtuerte, the figures were fine.") == []
+
+
+SHORT_PLACES = [
+    # one slip in a short place name, after a place preposition
+    ("Talks were held in Nepla last month.", "Nepla", "Nepal"),  # transposition
+    ("The company also has offices in Mlai.", "Mlai", "Mali"),
+    ("Talks were held in Qatr last month.", "Qatr", "Qatar"),  # a dropped letter
+    ("Similar measures are being considered in Yemon.", "Yemon", "Yemen"),  # a vowel
+]
+SHORT_PLACE_FALSE_FRIENDS = [
+    # the same slips without a place preposition are no evidence of a place
+    "Nepla later told reporters that no decision had been made.",
+    # a short word the writer spells the same way throughout is another name
+    "Shareholders in Yemon were told. Yemon said its profits rose. Yemon's shares fell.",
+]
+
+
+@pytest.mark.parametrize(("text", "found", "suggestion"), SHORT_PLACES)
+def test_short_place_after_a_preposition(
+    checker: Checker, text: str, found: str, suggestion: str
+) -> None:
+    assert flagged(checker, text) == [(found, suggestion)]
+
+
+@pytest.mark.parametrize("text", SHORT_PLACE_FALSE_FRIENDS)
+def test_short_place_false_friends(checker: Checker, text: str) -> None:
+    assert flagged(checker, text) == []
