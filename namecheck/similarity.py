@@ -81,10 +81,12 @@ def token_score(word: str, name_word: str) -> TokenScore:
     text_key, name_key = translit_key(word), translit_key(name_word)
     key_distance = OSA.distance(text_key, name_key)
     distance = min(float(OSA.distance(text, name)), key_distance + 0.25)
-    if text_key[:1] != name_key[:1]:
+    if text_key[:1] != name_key[:1] and text[:1] != name[:1]:
         # Typos and transliteration rarely touch the first letter beyond the
         # equivalences the key already makes (W/V, J/Y, C/K, Z/S); another first
         # letter usually means another name ("Gallas", "Kallas"; "O'Sullivan").
+        # The same written letter is no change, whatever the key makes of what
+        # follows it ("Ciaro" for "Cairo": a soft c in the key, a hard one in the name).
         distance += 1
     edits = max(0.0, 1.0 - 1.5 * distance / len(name))
     score = min(0.99, edits + 0.1) if skeleton(text) == skeleton(name) else edits

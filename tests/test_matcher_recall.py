@@ -67,6 +67,7 @@ SHORT_PLACES = [
     ("Talks were held in Nepla last month.", "Nepla", "Nepal"),  # transposition
     ("The company also has offices in Mlai.", "Mlai", "Mali"),
     ("Talks were held in Qatr last month.", "Qatr", "Qatar"),  # a dropped letter
+    ("The company also has offices in Ciaro.", "Ciaro", "Cairo"),  # one c soft, one hard
     ("Similar measures are being considered in Yemon.", "Yemon", "Yemen"),  # a vowel
 ]
 SHORT_PLACE_FALSE_FRIENDS = [

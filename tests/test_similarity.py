@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from namecheck.similarity import derived_from
+from namecheck.similarity import derived_from, token_score
 
 DERIVED = [
     # (text word, name word, derived?) — folded, lower-case
@@ -31,3 +31,17 @@ DERIVED = [
 @pytest.mark.parametrize(("word", "name", "expected"), DERIVED)
 def test_derived_from(word: str, name: str, expected: bool) -> None:
     assert derived_from(word, name) is expected
+
+
+FIRST_LETTER = [
+    # (text word, name word, lowest score, highest score)
+    ("ciaro", "cairo", 0.6, 1.0),  # the same written first letter: one transposition
+    ("cebu", "cebu", 1.0, 1.0),
+    ("gallas", "kallas", 0.0, 0.6),  # another first letter: another name
+    ("mallas", "kallas", 0.0, 0.6),
+]
+
+
+@pytest.mark.parametrize(("word", "name", "low", "high"), FIRST_LETTER)
+def test_first_letter(word: str, name: str, low: float, high: float) -> None:
+    assert low <= token_score(word, name).score <= high
