@@ -29,7 +29,8 @@ DROPPED_ENDINGS = frozenset("s es y stan istan land".split())
 # Last letters before a final "s" that make it read as a plural ending.
 PLURAL_STEMS = frozenset("aeo")
 LONE_MIN = 5  # name words shorter than this never stand alone on their own strength
-MIN_HEAD = 0.65  # a surname (or a place's word) must score at least this
+SLIP_MIN = 4  # from this length, one slip (an edit or transposition) passes the head guard
+MIN_HEAD = 0.65  # a surname (or a place's word) must score at least this, or be one slip away
 MIN_PLACE_HEAD = 0.62  # ... or this, a place after a place preposition: one edit in four letters
 MIN_GIVEN = 0.35  # a given name beside a matching surname must score at least this
 
@@ -40,6 +41,7 @@ class TokenScore:
     kind: str  # "exact", "derived" or "fuzzy"
     same_key: bool = False
     edits: float = 0.0  # the score from edits alone, before the phonetic bonus
+    distance: float = 0.0  # the edits themselves (a transposition is one)
 
 
 def suffixed(word: str, stem: str) -> bool:
@@ -90,7 +92,7 @@ def token_score(word: str, name_word: str) -> TokenScore:
         distance += 1
     edits = max(0.0, 1.0 - 1.5 * distance / len(name))
     score = min(0.99, edits + 0.1) if skeleton(text) == skeleton(name) else edits
-    return TokenScore(score, "fuzzy", key_distance == 0, edits)
+    return TokenScore(score, "fuzzy", key_distance == 0, edits, distance)
 
 
 def closest_word(canonical: str, word: str) -> str:

@@ -88,3 +88,28 @@ def test_short_place_after_a_preposition(
 @pytest.mark.parametrize("text", SHORT_PLACE_FALSE_FRIENDS)
 def test_short_place_false_friends(checker: Checker, text: str) -> None:
     assert flagged(checker, text) == []
+
+
+SHORT_SURNAMES = [
+    # one slip in a four-letter surname, when the document names the person
+    ("Macky Sall spoke. Slal later told reporters that no decision had been made.", "Slal", "Sall"),
+    ("Donald Tusk spoke. According to Tsuk, the figures were encouraging.", "Tsuk", "Tusk"),
+]
+SHORT_SURNAME_FALSE_FRIENDS = [
+    # the same slip with no other sign of the person
+    "Slal later told reporters that no decision had been made.",
+    # more than one slip in a longer name stays below the guard ("Zakharova")
+    "Maria Sharapova won. Sharapova said she was tired.",
+]
+
+
+@pytest.mark.parametrize(("text", "found", "suggestion"), SHORT_SURNAMES)
+def test_short_surname_slip_with_the_person_named(
+    checker: Checker, text: str, found: str, suggestion: str
+) -> None:
+    assert flagged(checker, text) == [(found, suggestion)]
+
+
+@pytest.mark.parametrize("text", SHORT_SURNAME_FALSE_FRIENDS)
+def test_short_surname_false_friends(checker: Checker, text: str) -> None:
+    assert flagged(checker, text) == []

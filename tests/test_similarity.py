@@ -45,3 +45,8 @@ FIRST_LETTER = [
 @pytest.mark.parametrize(("word", "name", "low", "high"), FIRST_LETTER)
 def test_first_letter(word: str, name: str, low: float, high: float) -> None:
     assert low <= token_score(word, name).score <= high
+
+
+def test_a_transposition_is_one_edit() -> None:
+    assert token_score("slal", "sall").distance == 1
+    assert token_score("nepla", "nepal").distance == 1
