@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from namecheck.index import CompiledGazetteer
-from namecheck.normalize import fold, lower_words
+from namecheck.normalize import fold, han, lower_words
 from namecheck.segment import Token
 from namecheck.similarity import (
     DERIVING_SUFFIXES,
@@ -155,7 +155,8 @@ class Scorer:
             head = 0
         if len(words) != len(pairs):
             return "different number of words"
-        scores = [token_score(text, name) for text, name in pairs]
+        reread = not any(han(native) for native in entity.native)
+        scores = [token_score(text, name, reread) for text, name in pairs]
         person = entity.kind == "person"
         place_cue = locative and entity.kind == "place"
         checks: list[tuple[str, str]] = []

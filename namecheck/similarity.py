@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from namecheck.normalize import fold, skeleton, translit_key
+from namecheck.normalize import fold, readings, skeleton, translit_key
 
 # Endings that derive a word from a name without garbling it: demonyms,
 # adjectives and plurals ("Russian", "Israeli", "Liberal Democrat(s)").
@@ -73,15 +73,24 @@ def derived_from(word: str, name: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def token_score(word: str, name_word: str) -> TokenScore:
-    """Calibrated similarity of a text word to a name word (lower-case, letters kept)."""
+def token_score(word: str, name_word: str, reread: bool = True) -> TokenScore:
+    """Calibrated similarity of a text word to a name word (lower-case, letters kept).
+
+    With ``reread``, the text word's key is also taken as French or German
+    spelling would read it (:func:`namecheck.normalize.readings`): for names that
+    machine translation may re-romanise, not for fixed romanisations (pinyin).
+    """
     text, name = fold(word), fold(name_word)
     if text == name:
         return TokenScore(1.0, "exact", True)
     if derived_from(text, name):
         return TokenScore(1.0, "derived", True)
-    text_key, name_key = translit_key(word), translit_key(name_word)
-    key_distance = OSA.distance(text_key, name_key)
+    name_key = translit_key(name_word)
+    # The text's key under the reading of its spelling that comes closest.
+    key_distance, text_key = min(
+        (OSA.distance(key, name_key), key)
+        for key in map(translit_key, readings(word) if reread else (word,))
+    )
     distance = min(float(OSA.distance(text, name)), key_distance + 0.25)
     if text_key[:1] != name_key[:1] and text[:1] != name[:1]:
         # Typos and transliteration rarely touch the first letter beyond the

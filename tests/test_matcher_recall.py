@@ -113,3 +113,23 @@ def test_short_surname_slip_with_the_person_named(
 @pytest.mark.parametrize("text", SHORT_SURNAME_FALSE_FRIENDS)
 def test_short_surname_false_friends(checker: Checker, text: str) -> None:
     assert flagged(checker, text) == []
+
+
+TRANSLITERATIONS = [
+    # a Russian or Ukrainian name re-romanised through French or German spelling
+    ("Sergei Shoigu spoke. Choigou later told reporters that no decision was made.",
+     "Choigou", "Shoigu"),
+    ("In a statement, Denys Chmyhal called for calm.", "Denys Chmyhal", "Denys Shmyhal"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "found", "suggestion"), TRANSLITERATIONS)
+def test_french_and_german_transliterations(
+    checker: Checker, text: str, found: str, suggestion: str
+) -> None:
+    assert flagged(checker, text) == [(found, suggestion)]
+
+
+def test_pinyin_is_not_reread(checker: Checker) -> None:
+    # 'Changyu' (a wine maker) is no French spelling of the city of Shangyu
+    assert flagged(checker, "Changyu said in a statement that sales rose.") == []

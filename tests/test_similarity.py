@@ -50,3 +50,25 @@ def test_first_letter(word: str, name: str, low: float, high: float) -> None:
 def test_a_transposition_is_one_edit() -> None:
     assert token_score("slal", "sall").distance == 1
     assert token_score("nepla", "nepal").distance == 1
+
+
+READINGS = [
+    # (text word, name word, reread, lowest, highest): French and German spellings
+    ("choigou", "shoigu", True, 0.9, 1.0),  # French ch = sh, ou = u
+    ("chmyhal", "shmyhal", True, 0.9, 1.0),
+    ("ijevsk", "izhevsk", True, 0.9, 1.0),  # French j = zh
+    ("boschou", "bozhou", True, 0.9, 1.0),  # German sch = zh
+    ("zepkalo", "tsepkalo", True, 0.9, 1.0),  # German z = ts
+    ("chabarovsk", "khabarovsk", True, 0.9, 1.0),  # German, Czech, Polish ch = kh
+    ("tschernobyl", "chernobyl", True, 0.9, 1.0),  # German tsch = ch
+    # pinyin keeps its spelling: its ch and sh are different sounds
+    ("changyu", "shangyu", False, 0.0, 0.8),
+    ("choigou", "shoigu", False, 0.0, 0.8),
+]
+
+
+@pytest.mark.parametrize(("word", "name", "reread", "low", "high"), READINGS)
+def test_source_language_readings(
+    word: str, name: str, reread: bool, low: float, high: float
+) -> None:
+    assert low <= token_score(word, name, reread).score <= high
