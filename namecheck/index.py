@@ -22,7 +22,7 @@ from namecheck.model import Entity
 from namecheck.normalize import fold, lower_words, translit_key
 from namecheck.resources import WordList, word_list
 from namecheck.segment import PARTICLES
-from namecheck.similarity import MIN_GIVEN, MIN_HEAD, token_score
+from namecheck.similarity import MIN_GIVEN, MIN_PLACE_HEAD, SLIP_MIN, token_score
 
 MIN_FUZZY_KEY = 3  # keys shorter than this are too short to compare fuzzily
 _MEMO_LIMIT = 200_000
@@ -221,13 +221,13 @@ class CompiledGazetteer:
         """
         if len(word) > MAX_WORD:
             return []  # no name is this long: a pasted hash or a run-on string
-        ordinary = fold(word) in self.words
-        near = near and not ordinary
         found = self._memo.get((word, near))
         if found is None:
             keys = _keys(word)
-            variants = {v for key in keys for v in deletes(key)} if near else keys
-            pairs = self.deletions.find(variants)
+            ordinary = fold(word) in self.words
+            if near and not ordinary:
+                keys = {variant for key in keys for variant in deletes(key)}
+            pairs = self.deletions.find(keys)
             found = [pair for pair in sorted(pairs) if self.aligns(word, *pair, ordinary)]
             if len(self._memo) > _MEMO_LIMIT:
                 self._memo.clear()
@@ -243,7 +243,8 @@ class CompiledGazetteer:
         The same bars as :meth:`namecheck.scoring.Scorer._guard`, applied early so
         that hopeless windows are never built: a given name must come within
         ``MIN_GIVEN``; any other word must be the form's word (or derived from it),
-        or come within ``MIN_HEAD`` without being an ordinary word itself.
+        or come within the lowest head bar (``MIN_PLACE_HEAD``) or one slip,
+        without being an ordinary word itself.
         """
         form = self.forms[form_number]
         scored = token_score(word, form.words[position])
@@ -253,7 +254,9 @@ class CompiledGazetteer:
             return scored.score >= MIN_GIVEN
         if ordinary is None:
             ordinary = fold(word) in self.words
-        return not ordinary and scored.score >= MIN_HEAD
+        name = fold(form.words[position])
+        slip = scored.distance <= 1 and len(name) >= SLIP_MIN
+        return not ordinary and (scored.score >= MIN_PLACE_HEAD or slip)
 
     def entity_words(self, number: int) -> set[str]:
         """Every folded Latin-script word of an entity's accepted forms, to recognise

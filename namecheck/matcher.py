@@ -15,6 +15,7 @@ Three passes over the runs of capitalised words (see :mod:`namecheck.segment`):
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -38,9 +39,15 @@ class Settings:
     lone_threshold: float = 0.85
     # ... or this much after a place preposition ("held in Londun", "near"), for a place.
     place_threshold: float = 0.75
+    # ... or this much (one edit in four letters) when, besides, the text writes the
+    # word fewer than ``repeated`` times: a writer who spells a short name the same
+    # way throughout ("Yukos", "Absa") means another name, not a slip.
+    short_place_threshold: float = 0.62
+    repeated: int = 3
     margin: float = 0.05
     context_bonus: float = 0.1
     title_bonus: float = 0.05
+    place_bonus: float = 0.1  # a place after a place preposition, like a title before a person
 
 
 @dataclass(frozen=True)
@@ -155,6 +162,9 @@ def _decide(
     candidates: list[WindowScore], settings: Settings, doc: _Document, trace: Trace | None
 ) -> None:
     mentioned = {e for m in doc.mentions for e in m.entities}
+    # Entities the document names unambiguously (not just by a shared surname):
+    # they break ties between namesakes ("Duterte": Rodrigo, written in full, or Sara).
+    named = {e for m in doc.mentions if len(m.entities) == 1 for e in m.entities}
     by_span: dict[tuple[int, int], dict[int, WindowScore]] = defaultdict(dict)
     outcomes: dict[WindowScore, str] = {}
     # Names of several words first: a confidently garbled full name is context
@@ -163,12 +173,13 @@ def _decide(
         for cand in candidates:
             if cand.single != single:
                 continue
-            needed = settings.place_threshold if cand.locative else settings.lone_threshold
-            strong = cand.lone_strength >= needed
+            strong = _stands_alone(cand, settings, doc.text)
             if single and not strong and cand.entity not in mentioned:
                 outcomes[cand] = (
                     "a lone word with no other mention of the entity must be a "
-                    f"transliteration variant or score {settings.lone_threshold:.2f}"
+                    f"transliteration variant or score {settings.lone_threshold:.2f} "
+                    f"({settings.short_place_threshold:.2f} for a place after a place "
+                    "preposition, unless the text repeats it)"
                 )
                 continue
             adjusted = _adjust(cand, settings, mentioned)
@@ -176,10 +187,12 @@ def _decide(
             if best is None or adjusted.score > best.score:
                 by_span[cand.span][cand.entity] = adjusted
         if not single:
-            mentioned |= {
+            confident = {
                 c.entity for per in by_span.values() for c in per.values()
                 if c.score >= settings.threshold
             }  # fmt: skip
+            mentioned |= confident
+            named |= confident
     chosen: list[WindowScore] = []
     for per_entity in by_span.values():
         ranked = sorted(per_entity.values(), key=lambda c: -c.score)
@@ -189,7 +202,10 @@ def _decide(
             outcomes[best] = f"below the threshold {settings.threshold:.2f}"
             continue
         if len(ranked) > 1 and ranked[1].score > best.score - settings.margin:
-            in_context = [c for c in ranked if c.entity in mentioned]
+            close = [c for c in ranked if c.score > best.score - settings.margin]
+            in_context = [c for c in close if c.entity in mentioned]
+            if len(in_context) > 1:
+                in_context = [c for c in in_context if c.entity in named]
             if len(in_context) != 1:
                 outcomes[best] = "ambiguous: another entity scores within the margin"
                 continue
@@ -217,8 +233,21 @@ def _decide(
         trace.outcomes.extend(outcomes.items())
 
 
+def _stands_alone(cand: WindowScore, settings: Settings, text: str) -> bool:
+    """Whether a lone word is a garble of its entity on its own strength (no other mention)."""
+    if cand.lone_strength >= settings.lone_threshold:
+        return True
+    if not cand.locative or cand.lone_strength < settings.short_place_threshold:
+        return False
+    if cand.lone_strength >= settings.place_threshold:
+        return True
+    word = text[cand.span[0] : cand.span[1]]
+    return len(re.findall(rf"\b{re.escape(word)}\b", text)) < settings.repeated
+
+
 def _adjust(cand: WindowScore, settings: Settings, mentioned: set[int]) -> WindowScore:
-    """Add the context signals: other mentions of the entity, a title before the name."""
+    """Add the context signals: other mentions of the entity, a title before the name,
+    a place preposition before a place."""
     bonus = 0.0
     reasons = list(cand.reasons)
     if cand.entity in mentioned and cand.single:
@@ -227,6 +256,9 @@ def _adjust(cand: WindowScore, settings: Settings, mentioned: set[int]) -> Windo
     if cand.title:
         bonus += settings.title_bonus
         reasons.append("preceded by a title")
+    if cand.locative:
+        bonus += settings.place_bonus
+        reasons.append("a place after a place preposition")
     return cand.adjusted(min(1.0, cand.score + bonus), tuple(reasons))
 
 

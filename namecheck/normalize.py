@@ -101,6 +101,36 @@ def translit_key(word: str) -> str:
     return key
 
 
+# How a source language's spelling reads when a name was romanised through it:
+# French writes ш as "ch" and ж as "j" ("Choigou", "Jangjou"); German, Czech and
+# Polish write х as "ch", German ж as "sch" and ц as "z" ("Boschou", "Zepkalo",
+# "Chabarovsk"). The key's own reading of "ch" is the English ч.
+_READINGS = (
+    (re.compile(r"ch|j"), {"ch": "sh", "j": "zh"}),
+    (re.compile(r"tsch|sch|ch|z"), {"tsch": "ch", "sch": "zh", "ch": "kh", "z": "ts"}),
+)
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def han(text: str) -> bool:
+    """Whether ``text`` has Chinese characters: its romanisation is pinyin, which keeps its
+    spelling through French or German ("Zhangzhou", never "Jangjou")."""
+    return bool(_HAN.search(text))
+
+
+@lru_cache(maxsize=200_000)
+def readings(word: str) -> tuple[str, ...]:
+    """``word`` (lower-case) and how it reads in French and German spelling, when that differs."""
+    found = [word]
+    for pattern, table in _READINGS:
+        read = pattern.sub(lambda m, table=table: table[m.group()], word)
+        if read not in found:
+            found.append(read)
+    return tuple(found)
+
+
 @lru_cache(maxsize=200_000)
 def skeleton(word: str) -> str:
     """Consonant skeleton of the transliteration key (first letter kept)."""

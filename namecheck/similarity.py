@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from namecheck.normalize import fold, skeleton, translit_key
+from namecheck.normalize import fold, readings, skeleton, translit_key
 
 # Endings that derive a word from a name without garbling it: demonyms,
 # adjectives and plurals ("Russian", "Israeli", "Liberal Democrat(s)").
@@ -26,8 +26,12 @@ DERIVING_SUFFIXES = frozenset(
 )
 # Endings a name may drop in a derived word ("Kyrgyz" from "Kyrgyzstan").
 DROPPED_ENDINGS = frozenset("s es y stan istan land".split())
+# Last letters before a final "s" that make it read as a plural ending.
+PLURAL_STEMS = frozenset("aeo")
 LONE_MIN = 5  # name words shorter than this never stand alone on their own strength
-MIN_HEAD = 0.65  # a surname (or a place's word) must score at least this
+SLIP_MIN = 4  # from this length, one slip (an edit or transposition) passes the head guard
+MIN_HEAD = 0.65  # a surname (or a place's word) must score at least this, or be one slip away
+MIN_PLACE_HEAD = 0.62  # ... or this, a place after a place preposition: one edit in four letters
 MIN_GIVEN = 0.35  # a given name beside a matching surname must score at least this
 
 
@@ -37,14 +41,28 @@ class TokenScore:
     kind: str  # "exact", "derived" or "fuzzy"
     same_key: bool = False
     edits: float = 0.0  # the score from edits alone, before the phonetic bonus
+    distance: float = 0.0  # the edits themselves (a transposition is one)
+
+
+def suffixed(word: str, stem: str) -> bool:
+    """Whether ``word`` is ``stem`` plus a deriving ending that is not a doubled last letter."""
+    ending = word[len(stem) :]
+    return word.startswith(stem) and ending in DERIVING_SUFFIXES and ending[0] != stem[-1:]
 
 
 def derived_from(word: str, name: str) -> bool:
-    """Whether ``word`` is ``name`` with a deriving ending (``ukrainian`` from ``ukraine``)."""
-    if word.startswith(name) and word[len(name) :] in DERIVING_SUFFIXES:
+    """Whether ``word`` is ``name`` with a deriving ending (``ukrainian`` from ``ukraine``).
+
+    An ending that only repeats the name's last letter ("Bidenn", "Tianii",
+    "Reevess") is a doubled letter, a typing slip, not a derivation; and a
+    dropped final "s" derives only from a plural-looking ending ("Philippine(s)",
+    "Bahama(s)"), never from "-ss", "-us" or "-is" ("Trus", "Tarsu", "Anápoli").
+    """
+    if suffixed(word, name):
         return True
-    if name.startswith(word) and name[len(word) :] in DROPPED_ENDINGS:
-        return True
+    dropped = name[len(word) :]
+    if name.startswith(word) and dropped in DROPPED_ENDINGS:
+        return dropped != "s" or word[-1:] in PLURAL_STEMS
     # A final vowel replaced by an ending of two letters or more ("ukrain-ian",
     # "chin-ese"); a one-letter swap is a misspelling ("Kerkhovi").
     stem, ending = name[:-1], word[len(name) - 1 :]
@@ -55,24 +73,35 @@ def derived_from(word: str, name: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def token_score(word: str, name_word: str) -> TokenScore:
-    """Calibrated similarity of a text word to a name word (lower-case, letters kept)."""
+def token_score(word: str, name_word: str, reread: bool = True) -> TokenScore:
+    """Calibrated similarity of a text word to a name word (lower-case, letters kept).
+
+    With ``reread``, the text word's key is also taken as French or German
+    spelling would read it (:func:`namecheck.normalize.readings`): for names that
+    machine translation may re-romanise, not for fixed romanisations (pinyin).
+    """
     text, name = fold(word), fold(name_word)
     if text == name:
         return TokenScore(1.0, "exact", True)
     if derived_from(text, name):
         return TokenScore(1.0, "derived", True)
-    text_key, name_key = translit_key(word), translit_key(name_word)
-    key_distance = OSA.distance(text_key, name_key)
+    name_key = translit_key(name_word)
+    # The text's key under the reading of its spelling that comes closest.
+    key_distance, text_key = min(
+        (OSA.distance(key, name_key), key)
+        for key in map(translit_key, readings(word) if reread else (word,))
+    )
     distance = min(float(OSA.distance(text, name)), key_distance + 0.25)
-    if text_key[:1] != name_key[:1]:
+    if text_key[:1] != name_key[:1] and text[:1] != name[:1]:
         # Typos and transliteration rarely touch the first letter beyond the
         # equivalences the key already makes (W/V, J/Y, C/K, Z/S); another first
         # letter usually means another name ("Gallas", "Kallas"; "O'Sullivan").
+        # The same written letter is no change, whatever the key makes of what
+        # follows it ("Ciaro" for "Cairo": a soft c in the key, a hard one in the name).
         distance += 1
     edits = max(0.0, 1.0 - 1.5 * distance / len(name))
     score = min(0.99, edits + 0.1) if skeleton(text) == skeleton(name) else edits
-    return TokenScore(score, "fuzzy", key_distance == 0, edits)
+    return TokenScore(score, "fuzzy", key_distance == 0, edits, distance)
 
 
 def closest_word(canonical: str, word: str) -> str:
