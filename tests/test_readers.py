@@ -96,6 +96,7 @@ HTML = {
     "title element": f"<html><head><title>⟦{G}⟧</title></head><body></body></html>",
     "unclosed code skips to the end": f"<p><code>x</p><p>{G}</p>",
     "self-closing skip element": f"<code/><p>⟦{G}⟧</p>",
+    "malformed marked section is a bogus comment": f"<p><![ {G}> ⟦{G}⟧</p><![ {G}",
 }
 
 

@@ -141,6 +141,19 @@ class _Reader(HTMLParser):
     def unknown_decl(self, data: str) -> None:
         self.handle_comment(data)
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """A malformed ``<![`` section ("<![ x") is a bogus comment up to the next
+        ``>`` (or the end), as HTML5 reads it; the standard library raises
+        AssertionError there."""
+        position = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = position  # it had moved past the "<!["
+            self.handle_comment("")
+            end = self.rawdata.find(">", i)
+            return len(self.rawdata) if end < 0 else end + 1
+
     def _attributes(self, start: int, tag: str) -> None:
         """``alt`` and ``title`` values, each its own block, decoded in place."""
         name_end = _TAG_NAME.match(tag)
