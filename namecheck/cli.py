@@ -301,12 +301,12 @@ def finish(
 
 def fix_policy(fixing: bool, unsafe: bool, threshold: float | None) -> FixPolicy | None:
     """The fix policy the options ask for (None: only check)."""
-    from namecheck.fix import DEFAULT_FIX_THRESHOLD, FixPolicy
-
     if not fixing:
         if unsafe or threshold is not None:
             raise NamecheckError("--unsafe-fixes and --fix-threshold need --fix or --diff")
         return None
+    from namecheck.fix import DEFAULT_FIX_THRESHOLD, FixPolicy
+
     return FixPolicy(DEFAULT_FIX_THRESHOLD if threshold is None else threshold, unsafe)
 
 
