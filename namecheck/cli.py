@@ -10,6 +10,7 @@ rebuilding each ``typer.Option``; evaluated once at import, the command line is
 built in 3 ms instead of 15. Names imported only for type checking are quoted.
 """
 
+import gc
 import os
 import sys
 from importlib import import_module
@@ -322,6 +323,10 @@ for _command in ("compare", "explain", "gazetteer", "lsp", "names"):
 
 def main() -> None:
     """Console entry point: every user error is one line and exit 2, never a traceback."""
+    # What is imported by now (typer, click, the standard library) lives as long as
+    # the process: the cyclic collector need not scan it again at each collection
+    # the rest of the start-up triggers (about 7 ms of a warm start).
+    gc.freeze()
     try:
         app()  # click's standalone mode: usage errors print usage and exit 2
     except NamecheckError as exc:
