@@ -7,6 +7,14 @@ gazetteer file; a changed file, a new version or a corrupt cache file simply
 leads to a rebuild. Writes are atomic (temporary file, then rename), so
 concurrent runs never read a half-written cache.
 
+Hashing 1.5 MB of YAML at every start costs more than the rest of the key, so a
+warm start first looks the content key up by the files' ``stat`` (inode, size,
+mtime and ctime in nanoseconds, as git's index does): a small ``stamp-*`` file
+maps that stat key to the content key. Any write to a file changes its ctime,
+so an edited file never meets an old stamp. A file changed within the last few
+seconds is "racy" (git's word): a second edit in the same clock tick could keep
+every stat field, so no stamp is written for it and the content is hashed.
+
 The cache holds only data namecheck wrote itself, in a folder only its user can
 read (mode 0700); a cache file owned by anyone else is never unpickled.
 ``NAMECHECK_CACHE_DIR`` moves it and ``NAMECHECK_NO_CACHE=1`` disables it.
@@ -18,16 +26,19 @@ import gc
 import os
 import pickle
 import tempfile
+import time
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from namecheck import __version__
 from namecheck.index import CompiledGazetteer
 
 FORMAT = 1
 KEEP = 8  # compiled gazetteers kept in the cache folder
+RACY_NS = 3_000_000_000  # a file changed this recently is hashed, never stamped
 Prefer = Sequence[tuple[str, str]]
 # The modules whose code shapes a compiled gazetteer: their text is part of the
 # key too, so a changed index or normalisation never meets a stale cache.
@@ -65,8 +76,12 @@ def cache_key(paths: Sequence[Path], prefer: Prefer = ()) -> str:
             data = b"\0unreadable"
         parts.append(f"{path}:{len(data)}:{zlib.crc32(data):08x}:{zlib.adler32(data):08x}")
     parts.extend(f"prefer:{entity}={form}" for entity, form in prefer)
-    text = "\n".join(parts).encode()
-    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text):x}"
+    return _digest("\n".join(parts))
+
+
+def _digest(text: str) -> str:
+    data = text.encode()
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
 
 
 def compiled(paths: Sequence[Path], prefer: Prefer = ()) -> CompiledGazetteer:
@@ -75,7 +90,7 @@ def compiled(paths: Sequence[Path], prefer: Prefer = ()) -> CompiledGazetteer:
     folder = cache_dir()
     if folder is None:
         return _build(paths, prefer)
-    target = folder / f"gazetteer-{cache_key(paths, prefer)}.pickle"
+    target = folder / f"gazetteer-{_content_key(folder, paths, prefer)}.pickle"
     try:
         with open(target, "rb") as handle, _no_gc():
             if not _ours(handle.fileno()):
@@ -88,6 +103,46 @@ def compiled(paths: Sequence[Path], prefer: Prefer = ()) -> CompiledGazetteer:
     gazetteer = _build(paths, prefer)
     _store(gazetteer, folder, target)
     return gazetteer
+
+
+def _content_key(folder: Path, paths: Sequence[Path], prefer: Prefer) -> str:
+    """:func:`cache_key`, looked up by the files' stat when a stamp records it."""
+    stamp = _stat_key(paths, prefer)
+    if stamp is None:
+        return cache_key(paths, prefer)
+    stamp_file = folder / f"stamp-{stamp}"
+    try:
+        with open(stamp_file, "rb") as handle:
+            key = handle.read(64).decode("ascii")
+            if _is_key(key) and _ours(handle.fileno()):
+                return key
+    except (OSError, UnicodeDecodeError):
+        pass
+    key = cache_key(paths, prefer)
+    if _write(folder, stamp_file, lambda out: out.write(key.encode("ascii"))):
+        _prune(folder, "stamp-*", keep=stamp_file, newest=4 * KEEP)
+    return key
+
+
+def _stat_key(paths: Sequence[Path], prefer: Prefer) -> str | None:
+    """A key from every file's stat, or None when one is missing or racy."""
+    parts = [f"{__version__}/{FORMAT}"]
+    settled = time.time_ns() - RACY_NS
+    for path in (*_BUILDERS, *paths):
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        if max(st.st_mtime_ns, st.st_ctime_ns) > settled:
+            return None
+        parts.append(f"{path}:{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:"
+                     f"{st.st_ctime_ns}")  # fmt: skip
+    parts.extend(f"prefer:{entity}={form}" for entity, form in prefer)
+    return _digest("\n".join(parts))
+
+
+def _is_key(text: str) -> bool:
+    return 16 < len(text) <= 32 and all(c in "0123456789abcdef" for c in text)
 
 
 def _ours(descriptor: int) -> bool:
@@ -117,26 +172,34 @@ def _build(paths: Sequence[Path], prefer: Prefer) -> CompiledGazetteer:
 
 
 def _store(gazetteer: CompiledGazetteer, folder: Path, target: Path) -> None:
+    if _write(folder, target, lambda out: pickle.dump(gazetteer, out, pickle.HIGHEST_PROTOCOL)):
+        _prune(folder, "gazetteer-*.pickle", keep=target)
+
+
+def _write(folder: Path, target: Path, write: Callable[[BinaryIO], object]) -> bool:
     """Write atomically; a read-only or full disk only costs the next run a rebuild."""
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".gazetteer-", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.stem}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
-                pickle.dump(gazetteer, out, protocol=pickle.HIGHEST_PROTOCOL)
+                write(out)
             os.replace(temporary, target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-        _prune(folder, keep=target)
+        return True
+    except OSError:
+        return False
+
+
+def _prune(folder: Path, pattern: str, keep: Path, newest: int = KEEP) -> None:
+    """Remove all but the newest few compiled gazetteers or stamps (other gazetteer
+    sets may be in use by other projects, so a few are kept)."""
+    try:
+        files = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime)
+        for old in files[:-newest]:
+            if old != keep:
+                old.unlink(missing_ok=True)
     except OSError:
         return
-
-
-def _prune(folder: Path, keep: Path, newest: int = KEEP) -> None:
-    """Remove all but the newest few compiled gazetteers (other gazetteer sets may
-    be in use by other projects, so a few are kept)."""
-    files = sorted(folder.glob("gazetteer-*.pickle"), key=lambda p: p.stat().st_mtime)
-    for old in files[:-newest]:
-        if old != keep:
-            old.unlink(missing_ok=True)

@@ -2,10 +2,15 @@
 
 Heavy modules are imported inside the commands, so ``namecheck --version`` and
 ``--help`` start instantly.
+
+The modules that define commands (this one and ``namecheck.commands``) do not
+use ``from __future__ import annotations``: typer evaluates every string
+annotation twice at each start (``inspect.signature`` and ``get_type_hints``),
+rebuilding each ``typer.Option``; evaluated once at import, the command line is
+built in 3 ms instead of 15. Names imported only for type checking are quoted.
 """
 
-from __future__ import annotations
-
+import gc
 import os
 import sys
 from importlib import import_module
@@ -114,7 +119,7 @@ def _root(
 
 def build_checker(
     gazetteers: list[Path] | None, no_default: bool, threshold: float | None = None
-) -> Checker:
+) -> "Checker":
     """The engine for the gazetteer options every command shares."""
     from namecheck.checker import Checker
     from namecheck.matcher import Settings
@@ -271,9 +276,9 @@ def check(
 
 
 def finish(
-    result: RunResult,
+    result: "RunResult",
     output_format: str,
-    report: ReportOptions | None = None,
+    report: "ReportOptions | None" = None,
     *,
     statistics: bool = False,
     show_report: bool = True,
@@ -299,14 +304,14 @@ def finish(
     raise typer.Exit(ExitCode.FINDINGS if result.failing or result.diffs else ExitCode.CLEAN)
 
 
-def fix_policy(fixing: bool, unsafe: bool, threshold: float | None) -> FixPolicy | None:
+def fix_policy(fixing: bool, unsafe: bool, threshold: float | None) -> "FixPolicy | None":
     """The fix policy the options ask for (None: only check)."""
-    from namecheck.fix import DEFAULT_FIX_THRESHOLD, FixPolicy
-
     if not fixing:
         if unsafe or threshold is not None:
             raise NamecheckError("--unsafe-fixes and --fix-threshold need --fix or --diff")
         return None
+    from namecheck.fix import DEFAULT_FIX_THRESHOLD, FixPolicy
+
     return FixPolicy(DEFAULT_FIX_THRESHOLD if threshold is None else threshold, unsafe)
 
 
@@ -318,6 +323,10 @@ for _command in ("compare", "explain", "gazetteer", "lsp", "names"):
 
 def main() -> None:
     """Console entry point: every user error is one line and exit 2, never a traceback."""
+    # What is imported by now (typer, click, the standard library) lives as long as
+    # the process: the cyclic collector need not scan it again at each collection
+    # the rest of the start-up triggers (about 7 ms of a warm start).
+    gc.freeze()
     try:
         app()  # click's standalone mode: usage errors print usage and exit 2
     except NamecheckError as exc:

@@ -11,17 +11,19 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from namecheck.checker import Checker
 from namecheck.config import Config
 from namecheck.engines import Engines
 from namecheck.errors import InputError, NamecheckError
 from namecheck.files import MAX_BYTES, STDIN, Source, decode_limited, discover, read
-from namecheck.fix import FixPolicy, fix_text, unified_diff
 from namecheck.model import Finding
 from namecheck.report import RunResult
 from namecheck.suppress import kept
-from namecheck.write import write_text
+
+if TYPE_CHECKING:
+    from namecheck.fix import FixPolicy
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 64
@@ -96,6 +98,9 @@ def _fix(
     outcome: FileOutcome,
 ) -> None:
     """Fix one file (or diff it); leaves the findings that remain in ``outcome``."""
+    from namecheck.fix import fix_text, unified_diff  # only with --fix or --diff
+    from namecheck.write import write_text
+
     fixed = fix_text(check, source.text, policy, outcome.findings)
     if not fixed.applied:
         return

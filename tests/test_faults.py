@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -230,7 +231,7 @@ def test_concurrent_cache_writers_leave_a_whole_file(cached: tuple[Path, list[Pa
     for thread in threads:
         thread.join()
     assert [len(r.entities) for r in results] == [1] * 8
-    (only,) = folder.iterdir()  # one cache file, no temporary left
+    (only,) = (p for p in folder.iterdir() if not p.name.startswith("stamp-"))  # no temporary
     assert only == _cache_file(folder, paths)
     assert isinstance(pickle.loads(only.read_bytes()), CompiledGazetteer)
 
@@ -243,4 +244,62 @@ def test_concurrent_cache_writers_in_processes(cached: tuple[Path, list[Path]]) 
                              stdout=subprocess.PIPE, env=dict(os.environ))
             for _ in range(4)]  # fmt: skip
     assert [p.communicate(timeout=120)[0] for p in runs] == [b"1\n"] * 4
-    assert [p.name for p in folder.iterdir()] == [_cache_file(folder, paths).name]
+    cached_files = [p.name for p in folder.iterdir() if not p.name.startswith("stamp-")]
+    assert cached_files == [_cache_file(folder, paths).name]  # and no temporary left
+
+
+# --- the stat stamp: the content key without reading the files ----------------
+
+
+@pytest.fixture()
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file counts as settled (not changed within the racy window)."""
+    monkeypatch.setattr(cache, "RACY_NS", -10**10)
+
+
+def _stamps(folder: Path) -> list[Path]:
+    return sorted(folder.glob("stamp-*"))
+
+
+def test_a_stamp_maps_the_files_stat_to_their_content_key(
+    cached: tuple[Path, list[Path]], settled: None
+) -> None:
+    folder, paths = cached
+    cache.compiled(paths)
+    (stamp,) = _stamps(folder)
+    assert stamp.read_text(encoding="ascii") == cache.cache_key(paths)
+    _cache_file(folder, paths).write_bytes(pickle.dumps(CompiledGazetteer([])))
+    assert cache.compiled(paths).entities == []  # the stamp led to the cached file
+
+
+@pytest.mark.parametrize("restore_mtime", [False, True], ids=["edited", "mtime-restored"])
+def test_an_edited_gazetteer_never_meets_its_old_stamp(
+    cached: tuple[Path, list[Path]], settled: None, restore_mtime: bool
+) -> None:
+    folder, paths = cached
+    assert [e.name for e in cache.compiled(paths).entities] == ["Michelle Bachelet"]
+    before = paths[0].stat()
+    time.sleep(0.05)  # past the file system's clock tick: the edit gets a new ctime
+    paths[0].write_text(GAZETTEER.replace("Bachelet", "Bachelot"), encoding="utf-8")  # same size
+    if restore_mtime:  # as rsync -a or tar would
+        os.utime(paths[0], ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert [e.name for e in cache.compiled(paths).entities] == ["Michelle Bachelot"]
+    assert len(_stamps(folder)) == 2
+
+
+def test_a_file_changed_just_now_is_hashed_not_stamped(cached: tuple[Path, list[Path]]) -> None:
+    folder, paths = cached
+    cache.compiled(paths)
+    assert _stamps(folder) == []
+    assert _cache_file(folder, paths).exists()
+
+
+@pytest.mark.parametrize("content", [b"", b"../../../etc/passwd", b"zz" * 10, b"\xff\xfe"])
+def test_a_bad_stamp_is_ignored(
+    cached: tuple[Path, list[Path]], settled: None, content: bytes
+) -> None:
+    folder, paths = cached
+    cache.compiled(paths)
+    (stamp,) = _stamps(folder)
+    stamp.write_bytes(content)
+    assert [e.name for e in cache.compiled(paths).entities] == ["Michelle Bachelet"]

@@ -23,6 +23,17 @@ def test_checker_pickles_and_gives_the_same_findings(checker: Checker) -> None:
     assert clone.check_text(text, "a.txt") == checker.check_text(text, "a.txt")
 
 
+def test_the_checkers_entities_pickle_whole(checker: Checker) -> None:
+    """Entities pickle only their non-default fields; every field reads back the same."""
+    entities = checker.gazetteer.entities
+    clones = pickle.loads(pickle.dumps(entities))
+    assert clones == entities
+    assert [(e.note, e.line, e.match, e.wrong, e.native) for e in clones] == [
+        (e.note, e.line, e.match, e.wrong, e.native) for e in entities
+    ]
+    assert {hash(e) for e in clones} == {hash(e) for e in entities}
+
+
 def test_parallel_run_equals_serial_run(checker: Checker, tmp_path: Path) -> None:
     names = _sample(PARALLEL_MIN_FILES + 6)
     garbled = tmp_path / "zz-garbled.txt"

@@ -1,6 +1,6 @@
 """``namecheck compare``: translation QA of a source and its translation."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: see namecheck/cli.py.
 
 from typing import Annotated
 

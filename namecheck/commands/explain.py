@@ -1,6 +1,6 @@
 """``namecheck explain TEXT``: why a string is (or is not) flagged."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: see namecheck/cli.py.
 
 from typing import Annotated
 

@@ -1,6 +1,6 @@
 """``namecheck gazetteer ...``: validate, inspect, search and grow gazetteers."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: see namecheck/cli.py.
 
 import sys
 from collections import Counter, defaultdict
@@ -21,7 +21,7 @@ gazetteer_app = typer.Typer(
 app.add_typer(gazetteer_app, name="gazetteer")
 
 
-def _entities(gazetteer: list[Path] | None, no_default: bool) -> list[Entity]:
+def _entities(gazetteer: list[Path] | None, no_default: bool) -> "list[Entity]":
     """The merged entities the ``check`` command would use with the same options."""
     from namecheck.gazetteer import load
     from namecheck.resources import default_gazetteer_paths, gazetteer_files
@@ -61,7 +61,7 @@ def validate(
     sys.stdout.write(f"OK: {len(entities):,} entities in {len(files)} {files_word} ({summary})\n")
 
 
-def _find(entities: list[Entity], query: str) -> list[Entity]:
+def _find(entities: "list[Entity]", query: str) -> "list[Entity]":
     """Entities whose id is ``query``, else those with an accepted or rejected form of it."""
     from namecheck.normalize import fold
 
@@ -94,7 +94,7 @@ def show(
         sys.stdout.write("".join(safe(line) + "\n" for line in _describe(entity)))
 
 
-def _describe(entity: Entity) -> list[str]:
+def _describe(entity: "Entity") -> list[str]:
     lines = [f"{entity.id}: {entity.name} ({entity.kind}, match {entity.match})"]
     for label, value in (("note", entity.note), ("since", entity.since),
                          ("until", entity.until)):

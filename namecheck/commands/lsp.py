@@ -1,6 +1,6 @@
 """``namecheck lsp``: the language server, for editors (stdio)."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: see namecheck/cli.py.
 
 from typing import Annotated
 

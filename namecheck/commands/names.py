@@ -7,7 +7,7 @@ near-duplicates ("Tikhanovska" ×3 ~ "Tikhanovskaya" ×12): the rare spelling
 of a cluster is usually a garble, the frequent one a name worth adding.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: see namecheck/cli.py.
 
 import re
 import sys
@@ -28,7 +28,7 @@ _CONTRACTION = re.compile(r"^i(m|ve|ll|d)$|(nt|re)$")  # "I'm", "Don't" folded
 SIMILAR = 85.0  # rapidfuzz ratio (0-100) of folded spellings that makes two names one cluster
 
 
-def unknown_names(text: str, gazetteer: CompiledGazetteer) -> Iterator[str]:
+def unknown_names(text: str, gazetteer: "CompiledGazetteer") -> Iterator[str]:
     """Capitalised spans of prose that are neither known forms nor ordinary words.
 
     Inside a run, known forms (read as the matcher reads them), titles and
@@ -54,7 +54,7 @@ def unknown_names(text: str, gazetteer: CompiledGazetteer) -> Iterator[str]:
             piece = []
 
 
-def _ordinary(word: str, gazetteer: CompiledGazetteer) -> bool:
+def _ordinary(word: str, gazetteer: "CompiledGazetteer") -> bool:
     """An English word, or a demonym/plural of a known name ("Belarusian", "Russians")."""
     from namecheck.similarity import DERIVING_SUFFIXES
 

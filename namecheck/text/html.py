@@ -21,13 +21,8 @@ from html.parser import HTMLParser
 
 from namecheck.text.builder import ProseBuilder
 from namecheck.text.prose import Prose
+from namecheck.text.tags import INLINE_TAGS, SKIP_TAGS
 
-SKIP_TAGS = frozenset({"script", "style", "code", "pre", "kbd", "samp", "template", "textarea"})
-INLINE_TAGS = frozenset({
-    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "data", "del", "dfn", "em", "font", "i",
-    "ins", "mark", "nobr", "q", "s", "small", "span", "strike", "strong", "sub", "sup",
-    "time", "tt", "u", "var", "wbr",
-})  # fmt: skip
 PROSE_ATTRIBUTES = ("alt", "title")
 # The character references html.unescape decodes (HTML5 rules, legacy names without ";").
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 from namecheck.locate import LineIndex
 from namecheck.text.builder import ProseBuilder
 from namecheck.text.frontmatter import front_matter
-from namecheck.text.html import INLINE_TAGS, SKIP_TAGS
 from namecheck.text.prose import Prose
+from namecheck.text.tags import INLINE_TAGS, SKIP_TAGS
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
