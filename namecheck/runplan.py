@@ -144,7 +144,7 @@ def _windows(
     owner = [-1] * len(toks)  # the exact span each token lies in, if any
     for number, span in enumerate(exact):
         owner[span.first : span.last] = [number] * (span.last - span.first)
-    alone = _alone(toks, owner)
+    alone: list[bool] | None = None  # worked out when a one-word window first needs it
     for i, token in enumerate(toks):
         if _acronym(token.text):
             continue  # an acronym is no garbled name
@@ -160,8 +160,12 @@ def _windows(
                 last = first + n
                 full = n == size
                 key = (first, last, form_number, full)
-                if first < 0 or last > len(toks) or (n == 1 and not alone[i]) or key in found:
+                if first < 0 or last > len(toks) or key in found:
                     continue
+                if n == 1:
+                    alone = alone or _alone(toks, owner)
+                    if not alone[i]:
+                        continue
                 if any(owner[j] >= 0 and not (first <= exact[owner[j]].first
                                               and exact[owner[j]].last <= last)
                        for j in range(first, last)):  # fmt: skip
