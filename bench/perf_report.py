@@ -154,7 +154,8 @@ def render_tables(report: Report) -> str:
     out = [f"namecheck benchmark — {_machine_line(report)}", _corpus_line(report)]
     out += [
         "",
-        "== 1. Throughput, one core, in-process (Checker.check_text, texts in memory, CPU time)",
+        "== 1. Throughput, one core, in-process (Checker.check_text, texts in memory, CPU time; "
+        f"fastest of {report.get('rounds', 1)} cold rounds)",
     ]
     rows = []
     for r in report["in_process"]:
@@ -187,7 +188,11 @@ def render_tables(report: Report) -> str:
         if report["baseline_available"]
         else "AC baseline not measured: pip install -e '.[bench]' for pyahocorasick."
     )
-    out += ["", "== 1b. Throughput through the CLI (namecheck check, warm cache, wall time)"]
+    out += [
+        "",
+        "== 1b. Throughput through the CLI (namecheck check, warm cache, wall time; median of "
+        f"{report.get('rounds', 1)} runs)",
+    ]
     out.append(
         table(
             ["gazetteer", "--jobs", "wall s", "CPU s", "MB/s", "max RSS MB"],

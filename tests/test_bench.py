@@ -41,6 +41,8 @@ def test_quick_run_prints_every_section() -> None:
             "--skip-100k",
             "--repeat",
             "1",
+            "--rounds",
+            "1",
             "--shared",
             str(shared),
         ],
