@@ -186,7 +186,7 @@ def check(
             "--max-size",
             min=0.0,
             metavar="MIB",
-            help="Refuse files larger than this many MiB (checking needs ~90 bytes of "
+            help="Refuse files larger than this many MiB (checking needs ~30 bytes of "
             "memory per byte of text).",
         ),
     ] = 16.0,

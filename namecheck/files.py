@@ -17,9 +17,9 @@ from typing import Protocol
 from namecheck.errors import InputError
 
 DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".xlf", ".xliff", ".po", ".tmx")
-# Checking holds about 90 bytes of working memory per byte of text (tokens, runs,
-# candidates) and runs at ~0.5 MB/s, so bigger files are refused with a message,
-# not read: 16 MiB (a long book) needs ~1.5 GB. ``--max-size`` raises the limit.
+# Checking holds about 30 bytes of working memory per byte of text (tokens, runs,
+# candidates) and runs at ~1 MB/s, so bigger files are refused with a message,
+# not read: 16 MiB (a long book) needs ~0.5 GB. ``--max-size`` raises the limit.
 MAX_BYTES = 16 * 1024 * 1024
 STDIN = "-"
 

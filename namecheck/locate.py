@@ -6,22 +6,17 @@ Columns count Unicode code points; protocols that count UTF-16 code units
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 class LineIndex:
     """Start offsets of every line of a text (``\\n``, ``\\r\\n`` and ``\\r`` all end a line)."""
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        i = 0
-        length = len(text)
-        while i < length:
-            ch = text[i]
-            if ch == "\n" or (ch == "\r" and text[i + 1 : i + 2] != "\n"):
-                starts.append(i + 1)
-            i += 1
-        self.starts = starts
+        self.starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
         self.text = text
 
     def position(self, offset: int) -> tuple[int, int]:

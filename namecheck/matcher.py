@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from namecheck.index import CompiledGazetteer
 from namecheck.model import Rule
@@ -27,6 +28,8 @@ from namecheck.runplan import RunPlan, plan, shorten
 from namecheck.scoring import Context, Rejection, WindowScore
 from namecheck.segment import LOCATIVES, TITLES, spans, word_before
 from namecheck.similarity import closest_word, token_score
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,16 @@ class _Document:
     def capitalised(self) -> set[str]:
         """Every folded capitalised word of the document."""
         return set().union(*(run.folded for _, run in self.runs))
+
+    def times(self, word: str) -> int:
+        """How often the text writes ``word`` as a whole word (case-sensitive)."""
+        if _WORD.fullmatch(word):
+            return self._word_counts[word]  # one pass over a long text, not one per word
+        return len(re.findall(rf"\b{re.escape(word)}\b", self.text))
+
+    @cached_property
+    def _word_counts(self) -> Counter[str]:
+        return Counter(_WORD.findall(self.text))
 
 
 def match(
@@ -173,7 +186,7 @@ def _decide(
         for cand in candidates:
             if cand.single != single:
                 continue
-            strong = _stands_alone(cand, settings, doc.text)
+            strong = _stands_alone(cand, settings, doc)
             if single and not strong and cand.entity not in mentioned:
                 outcomes[cand] = (
                     "a lone word with no other mention of the entity must be a "
@@ -233,7 +246,7 @@ def _decide(
         trace.outcomes.extend(outcomes.items())
 
 
-def _stands_alone(cand: WindowScore, settings: Settings, text: str) -> bool:
+def _stands_alone(cand: WindowScore, settings: Settings, doc: _Document) -> bool:
     """Whether a lone word is a garble of its entity on its own strength (no other mention)."""
     if cand.lone_strength >= settings.lone_threshold:
         return True
@@ -241,8 +254,7 @@ def _stands_alone(cand: WindowScore, settings: Settings, text: str) -> bool:
         return False
     if cand.lone_strength >= settings.place_threshold:
         return True
-    word = text[cand.span[0] : cand.span[1]]
-    return len(re.findall(rf"\b{re.escape(word)}\b", text)) < settings.repeated
+    return doc.times(doc.text[cand.span[0] : cand.span[1]]) < settings.repeated
 
 
 def _adjust(cand: WindowScore, settings: Settings, mentioned: set[int]) -> WindowScore:

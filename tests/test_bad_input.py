@@ -205,7 +205,7 @@ def test_huge_files_are_refused_in_bounded_memory(tmp_path: Path) -> None:
     _write_repeated(tmp_path / "line.txt", b"Mitchell Bacelet said so. ", 50 * 1024 * 1024)
     (tmp_path / "small.txt").write_text(GARBLED, encoding="utf-8")
     # 1 GiB of address space: ample for a check, far too little to hold 250 MB of text
-    # as tokens (about 90 bytes per byte of text).
+    # as tokens (about 30 bytes per byte of text).
     done = namecheck(str(tmp_path), "--format", "concise", memory=1024**3)
     assert done.returncode == 2, done.stderr
     assert errors_of(done.stderr) == [

@@ -137,6 +137,27 @@ def test_text_carets_count_terminal_cells() -> None:
     assert "  | " + " " * 7 + "^" * 16 in out.splitlines()
 
 
+def test_text_indexes_each_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long file has many findings; its line index is built once, not once per finding."""
+    import namecheck.report.text as text_report
+
+    built: list[int] = []
+    original = text_report.LineIndex
+
+    def counting(source: str) -> object:
+        built.append(len(source))
+        return original(source)
+
+    monkeypatch.setattr(text_report, "LineIndex", counting)
+    source = "Mitchell Bacelet\n" * 50
+    findings = [
+        finding(start=17 * i, end=17 * i + 16, line=i + 1, end_line=i + 1) for i in range(50)
+    ]
+    out = render_text(RunResult(findings=findings, files_checked=1, sources={"a.txt": source}))
+    assert out.count("^" * 16) == 50
+    assert built == [len(source)]
+
+
 def run_in_terminal(*args: str, env: dict[str, str]) -> str:
     """The CLI's stdout when it is a terminal."""
     primary, secondary = pty.openpty()

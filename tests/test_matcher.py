@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from namecheck.checker import Checker
+from namecheck.matcher import _Document
 from namecheck.model import Rule
 
 GARBLES = [
@@ -102,3 +107,15 @@ def test_exact_form_of_another_entity_is_not_a_garble() -> None:
 
 def test_short_names_need_more_than_one_edit(checker: Checker) -> None:
     assert checker.check_text("Mr Patin said.") == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Absa", "absa", "Absa's", "Absa-B", "Absa2", " ", ".", "O'Brien"]))
+    .map("".join),
+    st.sampled_from(["Absa", "O'Brien", "Absa-B"]),
+)
+def test_whole_word_counts_match_the_regex(text: str, word: str) -> None:
+    """The matcher counts a word's repetitions in one pass; it must count as \\b…\\b does."""
+    expected = len(re.findall(rf"\b{re.escape(word)}\b", text))
+    assert _Document(text).times(word) == expected

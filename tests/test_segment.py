@@ -42,3 +42,4 @@ def test_split_offsets_are_relative_to_the_stretch() -> None:
     ((leading, tokens),) = split("Michelle Bachelet")
     assert leading
     assert [(t.start, t.end, t.text) for t in tokens] == [(0, 8, "Michelle"), (9, 17, "Bachelet")]
+
