@@ -1,13 +1,16 @@
 """The engine: prose in, raw matches out. Pure — no files, no printing.
 
-Three passes over the runs of capitalised words (see :mod:`namecheck.segment`):
+Three passes over the runs of capitalised words (see :mod:`namecheck.segment`);
+the first two are planned once per distinct run for the whole process (see
+:mod:`namecheck.runplan`), only their placement in this document is done here:
 
 1. **exact**: leftmost-longest lookup of every window in the accepted and
    known-wrong tables; accepted spans are never flagged and tell which
    entities the document mentions (context for pass 3);
 2. **fuzzy**: windows that share a token with an indexed name form (within
    about two edits of its transliteration key) are aligned token by token with
-   that form and scored (see :mod:`namecheck.scoring`);
+   that form and scored (see :mod:`namecheck.scoring`); the document may still
+   overturn a verdict (:class:`namecheck.scoring.Context`);
 3. **decide**: a window is flagged when its best entity clears the threshold,
    beats the runner-up entity by a margin, and survives the false-friend
    guards; surname-only mentions may lean on the document's other mentions.
