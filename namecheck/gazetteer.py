@@ -38,13 +38,13 @@ def slug(name: str) -> str:
 class _NoAliasComposer(yaml.SafeLoader):
     """Composer that refuses YAML aliases, which a gazetteer never needs."""
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
                 None, None, "YAML aliases (*name) are not allowed in a gazetteer", event.start_mark
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -52,11 +52,14 @@ def _compose(text: str) -> yaml.Node | None:
     shipped 3,000-entity gazetteer. libyaml's composer cannot be subclassed, so
     aliases are refused by a first pass over its event stream instead."""
     if not yaml.__with_libyaml__:
-        return yaml.compose(text, Loader=_NoAliasComposer)  # type: ignore[arg-type]
+        return yaml.compose(text, Loader=_NoAliasComposer)
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
         if isinstance(event, yaml.AliasEvent):
             raise yaml.composer.ComposerError(
-                None, None, "YAML aliases (*name) are not allowed in a gazetteer", event.start_mark
+                None,
+                None,
+                "YAML aliases (*name) are not allowed in a gazetteer",
+                event.start_mark,  # type: ignore[arg-type]  # libyaml's Mark has the same fields
             )
     return yaml.compose(text, Loader=yaml.CSafeLoader)
 
@@ -133,8 +136,8 @@ def _entity(node: yaml.Node, problems: _Problems) -> Entity | None:
             elif not isinstance(value_node, yaml.SequenceNode):
                 problems.add(value_node, f"'{key}' must be a list of strings")
             else:
-                items = [_scalar(n, key, problems) for n in value_node.value]
-                values[key] = tuple(i for i in items if i)
+                scalars = [_scalar(n, key, problems) for n in value_node.value]
+                values[key] = tuple(i for i in scalars if i)
         else:
             values[key] = _scalar(value_node, key, problems)
     name = values.get("name")

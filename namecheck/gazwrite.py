@@ -15,7 +15,7 @@ _ORDER = ("id", "name", "kind", "aliases", "native", "wrong", "deprecated", "mat
           "since", "until", "source")  # fmt: skip
 
 
-class _Dumper(yaml.SafeDumper):  # type: ignore[misc]  # PyYAML is untyped
+class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data: object) -> bool:
         return True  # a gazetteer refuses aliases; never write one
 

@@ -38,7 +38,7 @@ class Rule(str, Enum):
         return RULES[self]
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # a rule's title, not str.title()
         return RULES[self].title
 
 

@@ -16,7 +16,7 @@ Three levels, from strict to loose:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from unidecode import unidecode
 
@@ -118,12 +118,16 @@ def han(text: str) -> bool:
     return bool(_HAN.search(text))
 
 
+def _spelled(table: dict[str, str], match: re.Match[str]) -> str:
+    return table[match.group()]
+
+
 @lru_cache(maxsize=200_000)
 def readings(word: str) -> tuple[str, ...]:
     """``word`` (lower-case) and how it reads in French and German spelling, when that differs."""
     found = [word]
     for pattern, table in _READINGS:
-        read = pattern.sub(lambda m, table=table: table[m.group()], word)
+        read = pattern.sub(partial(_spelled, table), word)
         if read not in found:
             found.append(read)
     return tuple(found)

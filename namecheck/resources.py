@@ -65,7 +65,7 @@ class WordList:
         self._seen: dict[str, bool] = {}  # a corpus asks about the same words again
 
     def __contains__(self, word: object) -> bool:
-        known = self._seen.get(word)  # type: ignore[call-overload]
+        known: bool | None = self._seen.get(word)  # type: ignore[call-overload]
         if known is None:
             if not isinstance(word, str) or not word:
                 return False

@@ -12,6 +12,7 @@ what depends on the document (see :class:`namecheck.scoring.Context`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from namecheck.index import CompiledGazetteer
 from namecheck.model import Rule
@@ -67,7 +68,7 @@ class RunPlan:
 
 def plan(group: str, gazetteer: CompiledGazetteer) -> tuple[RunPlan, ...]:
     """The plans of the runs in one stretch (see :func:`namecheck.segment.split`)."""
-    plans = gazetteer.plans
+    plans = cast("dict[str, tuple[RunPlan, ...]]", gazetteer.plans)
     found = plans.get(group)
     if found is None:
         scorer = Scorer(gazetteer)

@@ -38,7 +38,7 @@ class ReportOptions:
     quiet: bool = False
 
 
-Formatter = Callable[[RunResult, ReportOptions], str]
+Formatter = Callable[[RunResult, "ReportOptions | None"], str]
 FORMATS = {
     "text": "namecheck.report.text:render",
     "concise": "namecheck.report.text:render_concise",

@@ -136,7 +136,7 @@ class _Reader(HTMLParser):
     def unknown_decl(self, data: str) -> None:
         self.handle_comment(data)
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """A malformed ``<![`` section ("<![ x") is a bogus comment up to the next
         ``>`` (or the end), as HTML5 reads it; the standard library raises
         AssertionError there."""
