@@ -22,7 +22,7 @@ from namecheck.model import Entity
 from namecheck.normalize import fold, lower_words, translit_key
 from namecheck.resources import WordList, word_list
 from namecheck.segment import PARTICLES
-from namecheck.similarity import MIN_GIVEN, MIN_PLACE_HEAD, SLIP_MIN, token_score
+from namecheck.similarity import MIN_PLACE_HEAD, token_score, within_bar
 
 MIN_FUZZY_KEY = 3  # keys shorter than this are too short to compare fuzzily
 _MEMO_LIMIT = 200_000
@@ -212,12 +212,12 @@ class CompiledGazetteer:
         With ``near``, probes every indexed key within one edit of the word's key
         (one deletion on either side: a substitution, an insertion, a deletion or
         a transposition; tests/test_index.py checks on a sample that an exhaustive
-        scan finds nothing more); else, and
-        for any ordinary word or established name, only the word's own keys: such a
-        word is never read as a garble itself (see the scorer's guards), it can only
-        anchor a window whose other word is garbled ("Mika Pompeo"). Keeps the form
-        words close enough to pass at least the given-name guard. Memoised for the
-        life of the process: a corpus repeats its capitalised words.
+        scan finds nothing more). Without it, and for any ordinary word or
+        established name, probes only the word's own keys: such a word is never
+        read as a garble itself (see the scorer's guards), it can only anchor a
+        window whose other word is garbled ("Mika Pompeo"). Keeps the form words
+        that could pass the guards (:meth:`aligns`). Memoised for the life of the
+        process: a corpus repeats its capitalised words.
         """
         if len(word) > MAX_WORD:
             return []  # no name is this long: a pasted hash or a run-on string
@@ -247,16 +247,14 @@ class CompiledGazetteer:
         without being an ordinary word itself.
         """
         form = self.forms[form_number]
-        scored = token_score(word, form.words[position])
+        name = form.words[position]
+        scored = token_score(word, name)
         if scored.kind != "fuzzy":
             return True
-        if position != form.head and self.entities[form.entity].kind == "person":
-            return scored.score >= MIN_GIVEN
-        if ordinary is None:
-            ordinary = fold(word) in self.words
-        name = fold(form.words[position])
-        slip = scored.distance <= 1 and len(name) >= SLIP_MIN
-        return not ordinary and (scored.score >= MIN_PLACE_HEAD or slip)
+        given = position != form.head and self.entities[form.entity].kind == "person"
+        if not given and (fold(word) in self.words if ordinary is None else ordinary):
+            return False
+        return within_bar(scored, name, given=given, floor=MIN_PLACE_HEAD)
 
     def entity_words(self, number: int) -> set[str]:
         """Every folded Latin-script word of an entity's accepted forms, to recognise

@@ -154,8 +154,8 @@ def _windows(
             form = gazetteer.forms[form_number]
             size = len(form.tokens)
             spans = [(i - position, size)]
-            person = gazetteer.entities[form.entity].kind == "person"
-            if size > 1 and position == form.head and person and not inside:
+            kind = gazetteer.entities[form.entity].kind
+            if size > 1 and position == form.head and kind == "person" and not inside:
                 spans.append((i, 1))  # the surname alone
             for first, n in spans:
                 last = first + n
@@ -183,7 +183,7 @@ def _windows(
                 plain = scorer.verdict(window, form_number, full, False)
                 locative = (
                     scorer.verdict(window, form_number, full, True)
-                    if first == 0 and gazetteer.entities[form.entity].kind == "place"
+                    if first == 0 and kind == "place"
                     else plain
                 )  # only a place's verdict can change after "in"
                 title = first > 0 and toks[first - 1].text.lower() in TITLES

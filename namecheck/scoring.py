@@ -14,17 +14,15 @@ from namecheck.index import CompiledGazetteer
 from namecheck.normalize import fold, han, lower_words
 from namecheck.segment import Token, lowercase_words
 from namecheck.similarity import (
-    DERIVING_SUFFIXES,
     LONE_MIN,
-    MIN_GIVEN,
     MIN_HEAD,
     MIN_PLACE_HEAD,
-    SLIP_MIN,
     TokenScore,
     closest_word,
+    derivation_bases,
     derived_from,
-    suffixed,
     token_score,
+    within_bar,
 )
 
 
@@ -89,18 +87,14 @@ class Scorer:
 
     def lookup(self, word: str, *, near: bool = True) -> list[tuple[int, int]]:
         """Candidate form words for a Latin-script word (others are quotations)."""
-        words = lower_words(word)
-        if len(words) != 1 or not fold(words[0]).isascii():
-            return []
-        return self.gazetteer.lookup(words[0], near=near)
+        latin = _latin(word)
+        return [] if latin is None else self.gazetteer.lookup(latin, near=near)
 
     def fits(self, word: str, form_number: int, position: int) -> bool:
         """Whether a text word could pass the guards in this place of this form
         (a cheap test that spares hopeless windows a verdict)."""
-        words = lower_words(word)
-        if len(words) != 1 or not fold(words[0]).isascii():
-            return True  # the verdict will say
-        return self.gazetteer.aligns(words[0], form_number, position)
+        latin = _latin(word)
+        return latin is None or self.gazetteer.aligns(latin, form_number, position)
 
     def verdict(
         self, window: tuple[Token, ...], form_number: int, full: bool, locative: bool
@@ -181,7 +175,7 @@ class Scorer:
             if scored.kind != "fuzzy":
                 continue
             if i != head and person:
-                if scored.score < MIN_GIVEN:
+                if not within_bar(scored, name, given=True):
                     return f"given name '{text}' too far from '{name}' ({scored.score:.2f})"
                 continue
             folded = fold(text)
@@ -191,10 +185,9 @@ class Scorer:
                 return f"'{text}' is derived from an accepted form (a demonym or plural)"
             if any(owner != entity for owner in self.gazetteer.known(folded)):
                 return f"'{text}' is an accepted form of another entity"
-            # One slip always passes here, however short the name ("Slal" for
-            # "Sall"): whether it stands alone is decided with the document.
-            slip = scored.distance <= 1 and len(fold(name)) >= SLIP_MIN
-            if scored.score < floor and not slip:
+            # One slip passes however short the name: whether such a word stands
+            # alone is decided with the document.
+            if not within_bar(scored, name, given=False, floor=floor):
                 return f"'{text}' too far from '{name}' ({scored.score:.2f})"
             checks.append((text, folded))
         if scores[head].kind != "fuzzy":
@@ -219,6 +212,12 @@ class Scorer:
 
     def _common(self, word: str) -> bool:
         return word in self.gazetteer.common_words or word in self.gazetteer.common_names
+
+
+def _latin(word: str) -> str | None:
+    """A text word lower-cased with its letters, if it is one Latin-script word."""
+    words = lower_words(word)
+    return words[0] if len(words) == 1 and fold(words[0]).isascii() else None
 
 
 class Context:
@@ -248,11 +247,7 @@ class Context:
         capitalised word here ("Scholls" beside "Scholl")."""
         if word in self.lowercase:
             return True
-        return any(
-            word.endswith(suffix) and suffixed(word, word[: -len(suffix)])
-            and word[: -len(suffix)] in self.capitalised
-            for suffix in DERIVING_SUFFIXES
-        )  # fmt: skip
+        return any(base in self.capitalised for base in derivation_bases(word))
 
     def resolve(
         self,

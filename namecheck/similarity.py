@@ -12,6 +12,7 @@ Equal consonant skeletons (a phonetic key) add 0.1 as a second signal. A differe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,6 +71,26 @@ def derived_from(word: str, name: str) -> bool:
         name[-1:] in "aeoy" and word.startswith(stem) and len(ending) > 1
         and ending in DERIVING_SUFFIXES
     )  # fmt: skip
+
+
+def derivation_bases(word: str) -> Iterator[str]:
+    """Every name ``word`` is derived from by a deriving ending (:func:`derived_from`):
+    "ukrainian" → "ukraine", "scholls" → "scholl"; for looking the bases up."""
+    for suffix in DERIVING_SUFFIXES:
+        if word.endswith(suffix):
+            base = word[: -len(suffix)]
+            for name in (base, *(base + vowel for vowel in "aeoy")):
+                if derived_from(word, name):
+                    yield name
+
+
+def within_bar(scored: TokenScore, name: str, *, given: bool, floor: float = MIN_HEAD) -> bool:
+    """Whether a fuzzy word comes close enough to the name word it stands for: a given
+    name within ``MIN_GIVEN``; any other word within ``floor`` or one slip (an edit
+    or transposition) in a name of ``SLIP_MIN`` letters or more ("Slal" for "Sall")."""
+    if given:
+        return scored.score >= MIN_GIVEN
+    return scored.score >= floor or (scored.distance <= 1 and len(fold(name)) >= SLIP_MIN)
 
 
 @lru_cache(maxsize=100_000)

@@ -56,17 +56,11 @@ def unknown_names(text: str, gazetteer: "CompiledGazetteer") -> Iterator[str]:
 
 def _ordinary(word: str, gazetteer: "CompiledGazetteer") -> bool:
     """An English word, or a demonym/plural of a known name ("Belarusian", "Russians")."""
-    from namecheck.similarity import DERIVING_SUFFIXES
+    from namecheck.similarity import derivation_bases
 
     if word in gazetteer.words or len(word) < 2 or _CONTRACTION.search(word):
         return True
-    for suffix in DERIVING_SUFFIXES:
-        stem = word[: -len(suffix)]
-        if word.endswith(suffix) and any(
-            gazetteer.known(s) for s in (stem, *(stem + v for v in "aeoy"))
-        ):
-            return True
-    return False
+    return any(gazetteer.known(base) for base in derivation_bases(word))
 
 
 def clusters(counts: Counter[str]) -> list[list[str]]:

@@ -18,7 +18,7 @@ from namecheck.index import CompiledGazetteer
 from namecheck.matcher import mentions
 from namecheck.normalize import fold
 from namecheck.segment import runs, words
-from namecheck.similarity import DERIVING_SUFFIXES, derived_from
+from namecheck.similarity import derivation_bases
 
 
 def present(
@@ -74,11 +74,6 @@ def derived(text: str, gazetteer: CompiledGazetteer) -> set[int]:
     """
     found: set[int] = set()
     for word in {fold(t.text) for t in words(text) if t.capitalised}:
-        for suffix in DERIVING_SUFFIXES:
-            if not word.endswith(suffix):
-                continue
-            base = word[: -len(suffix)]
-            for name in (base, *(base + v for v in "aeoy")):
-                if derived_from(word, name):
-                    found.update(gazetteer.known(name))
+        for base in derivation_bases(word):
+            found.update(gazetteer.known(base))
     return found
