@@ -29,7 +29,7 @@ import tempfile
 import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO
 
@@ -68,13 +68,30 @@ def cache_key(paths: Sequence[Path], prefer: Prefer = ()) -> str:
     path): this guards against stale caches after edits, not against an attacker,
     who could write to the cache folder directly anyway.
     """
+    key = _key(paths, prefer, _content)
+    assert key is not None  # _content describes every file, readable or not
+    return key
+
+
+def _content(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = b"\0unreadable"
+    return f"{len(data)}:{zlib.crc32(data):08x}:{zlib.adler32(data):08x}"
+
+
+def _key(
+    paths: Sequence[Path], prefer: Prefer, describe: Callable[[Path], str | None]
+) -> str | None:
+    """Digest of the version, each builder and gazetteer file as ``describe`` sees it
+    (None when it cannot say), and the preferred forms."""
     parts = [f"{__version__}/{FORMAT}"]
     for path in (*_BUILDERS, *paths):
-        try:
-            data = path.read_bytes()
-        except OSError:
-            data = b"\0unreadable"
-        parts.append(f"{path}:{len(data)}:{zlib.crc32(data):08x}:{zlib.adler32(data):08x}")
+        described = describe(path)
+        if described is None:
+            return None
+        parts.append(f"{path}:{described}")
     parts.extend(f"prefer:{entity}={form}" for entity, form in prefer)
     return _digest("\n".join(parts))
 
@@ -97,6 +114,10 @@ def compiled(paths: Sequence[Path], prefer: Prefer = ()) -> CompiledGazetteer:
                 raise PermissionError(target)  # never unpickle another user's file
             cached = pickle.load(handle)
         if isinstance(cached, CompiledGazetteer):
+            # used now: pruning keeps the most recently touched files, so the
+            # gazetteer read at every start is not evicted by other projects' rebuilds
+            with suppress(OSError):
+                os.utime(target)
             return cached
     except Exception:
         pass
@@ -126,19 +147,18 @@ def _content_key(folder: Path, paths: Sequence[Path], prefer: Prefer) -> str:
 
 def _stat_key(paths: Sequence[Path], prefer: Prefer) -> str | None:
     """A key from every file's stat, or None when one is missing or racy."""
-    parts = [f"{__version__}/{FORMAT}"]
     settled = time.time_ns() - RACY_NS
-    for path in (*_BUILDERS, *paths):
+
+    def stat(path: Path) -> str | None:
         try:
             st = os.stat(path)
         except OSError:
             return None
         if max(st.st_mtime_ns, st.st_ctime_ns) > settled:
             return None
-        parts.append(f"{path}:{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:"
-                     f"{st.st_ctime_ns}")  # fmt: skip
-    parts.extend(f"prefer:{entity}={form}" for entity, form in prefer)
-    return _digest("\n".join(parts))
+        return f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
+
+    return _key(paths, prefer, stat)
 
 
 def _is_key(text: str) -> bool:
@@ -194,8 +214,8 @@ def _write(folder: Path, target: Path, write: Callable[[BinaryIO], object]) -> b
 
 
 def _prune(folder: Path, pattern: str, keep: Path, newest: int = KEEP) -> None:
-    """Remove all but the newest few compiled gazetteers or stamps (other gazetteer
-    sets may be in use by other projects, so a few are kept)."""
+    """Remove all but the most recently used few compiled gazetteers or stamps (other
+    gazetteer sets may be in use by other projects, so a few are kept)."""
     try:
         files = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime)
         for old in files[:-newest]:

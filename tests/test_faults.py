@@ -214,6 +214,16 @@ def test_a_corrupt_cache_file_is_rebuilt(cached: tuple[Path, list[Path]],
     assert isinstance(pickle.loads(target.read_bytes()), CompiledGazetteer)  # replaced
 
 
+def test_a_cache_file_in_use_outlives_newer_rebuilds(cached: tuple[Path, list[Path]]) -> None:
+    """Pruning keeps the most recently used files: reading one marks it used."""
+    folder, paths = cached
+    cache.compiled(paths)
+    target = _cache_file(folder, paths)
+    os.utime(target, (1, 1))  # written long ago
+    cache.compiled(paths)  # ... and read now
+    assert target.stat().st_mtime > 1
+
+
 def test_a_cache_that_cannot_be_written_only_costs_a_rebuild(cached: tuple[Path, list[Path]]
                                                              ) -> None:  # fmt: skip
     folder, paths = cached
