@@ -50,6 +50,7 @@ from bench.perf import (
     timed,
 )
 from bench.perf_report import render_markdown, render_tables, targets
+from namecheck import collector
 from namecheck.checker import Checker
 from namecheck.model import Entity
 
@@ -248,6 +249,7 @@ def measure(args: argparse.Namespace, corpus: Path, work: Path) -> dict[str, obj
     }
     with_baseline = _has_ahocorasick()
     report["baseline_available"] = with_baseline
+    collector.for_batch()  # the in-process passes collect garbage as the CLI does
     report["in_process"] = [
         in_process(g, articles, megabytes, with_baseline, args.rounds) for g in gazetteers
     ]

@@ -22,18 +22,18 @@ read (mode 0700); a cache file owned by anyone else is never unpickled.
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import tempfile
 import time
 import zlib
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO
 
 from namecheck import __version__
+from namecheck.collector import loading
 from namecheck.index import CompiledGazetteer
 
 FORMAT = 1
@@ -106,10 +106,11 @@ def compiled(paths: Sequence[Path], prefer: Prefer = ()) -> CompiledGazetteer:
     of a config (entity id, form), from the cache when it is fresh."""
     folder = cache_dir()
     if folder is None:
-        return _build(paths, prefer)
+        with loading():
+            return _build(paths, prefer)
     target = folder / f"gazetteer-{_content_key(folder, paths, prefer)}.pickle"
     try:
-        with open(target, "rb") as handle, _no_gc():
+        with open(target, "rb") as handle, loading():
             if not _ours(handle.fileno()):
                 raise PermissionError(target)  # never unpickle another user's file
             cached = pickle.load(handle)
@@ -121,7 +122,8 @@ def compiled(paths: Sequence[Path], prefer: Prefer = ()) -> CompiledGazetteer:
             return cached
     except Exception:
         pass
-    gazetteer = _build(paths, prefer)
+    with loading():
+        gazetteer = _build(paths, prefer)
     _store(gazetteer, folder, target)
     return gazetteer
 
@@ -170,18 +172,6 @@ def _ours(descriptor: int) -> bool:
     file someone else could have written is rebuilt, never loaded."""
     getuid = getattr(os, "getuid", None)
     return getuid is None or os.fstat(descriptor).st_uid == getuid()
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Unpickling builds many objects and no cycles: the cyclic collector only slows it."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _build(paths: Sequence[Path], prefer: Prefer) -> CompiledGazetteer:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from namecheck import __version__
+from namecheck import __version__, collector
 from namecheck.errors import ExitCode, NamecheckError
 
 if TYPE_CHECKING:
@@ -327,6 +327,7 @@ def main() -> None:
     # the process: the cyclic collector need not scan it again at each collection
     # the rest of the start-up triggers (about 7 ms of a warm start).
     gc.freeze()
+    collector.for_batch()
     try:
         app()  # click's standalone mode: usage errors print usage and exit 2
     except NamecheckError as exc:
