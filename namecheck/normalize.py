@@ -16,7 +16,9 @@ Three levels, from strict to loose:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache, partial
+from operator import methodcaller
 
 from unidecode import unidecode
 
@@ -31,8 +33,16 @@ _PRE_FOLD = str.maketrans(
     }
 )  # fmt: skip
 
+
+
+def _once(match: re.Match[str]) -> str:
+    """A doubled letter written once: a function, because ``re.sub`` re-reads a
+    template such as ``\\1`` at every call (four times the cost of the match)."""
+    return match.group(1)
+
+
 # Ordered rewrites on a folded, lower-case word; earlier rules feed later ones.
-_KEY_RULES: tuple[tuple[str, str], ...] = (
+_KEY_RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"[^a-z]", ""),
     (r"c(?![eihyz])", "k"),  # a hard c is a k ("Makron", "Culeba", "Moskow")
     (r"tsch|tch|tsh", "c"),  # German/English spellings of ч
@@ -53,9 +63,20 @@ _KEY_RULES: tuple[tuple[str, str], ...] = (
     (r"z", "s"),
     (r"(iia|aia)$", "a"),  # -ия, -ая once j and y are i: "Tsikhanouskaya" ~ "-aia", "-a"
     (r"ii$", "i"),
-    (r"(.)\1+", r"\1"),
+    (r"(.)\1+", _once),
 )
-_COMPILED = tuple((re.compile(pattern), repl) for pattern, repl in _KEY_RULES)
+
+
+def _rewrite(pattern: str, repl: str | Callable[[re.Match[str]], str]) -> Callable[[str], str]:
+    """One rule as a call on the key: a literal pattern becomes ``str.replace`` (the
+    same non-overlapping, left-to-right replacement as ``re.sub``, several times faster;
+    a key takes all the rules at the first sight of every word)."""
+    if isinstance(repl, str) and re.escape(pattern) == pattern:
+        return methodcaller("replace", pattern, repl)
+    return partial(re.compile(pattern).sub, repl)
+
+
+_REWRITES = tuple(_rewrite(pattern, repl) for pattern, repl in _KEY_RULES)
 _VOWELS = re.compile(r"(?<!^)[aeiou]")
 
 
@@ -94,8 +115,8 @@ def lower_words(text: str) -> tuple[str, ...]:
 def translit_key(word: str) -> str:
     """Key of one word under which its transliteration variants coincide."""
     key = unidecode(word.translate(_PRE_FOLD)).lower()
-    for pattern, repl in _COMPILED:
-        key = pattern.sub(repl, key)
+    for rewrite in _REWRITES:
+        key = rewrite(key)
     return key
 
 
