@@ -19,10 +19,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from namecheck.model import Entity
-from namecheck.normalize import fold, lower_words, translit_key
+from namecheck.normalize import fold, lower_words, remember_keys, translit_key
 from namecheck.resources import WordList, word_list
 from namecheck.segment import PARTICLES
-from namecheck.similarity import MIN_PLACE_HEAD, token_score, within_bar
+from namecheck.similarity import MIN_PLACE_HEAD, derived_from, token_score, within_bar
 
 MIN_FUZZY_KEY = 3  # keys shorter than this are too short to compare fuzzily
 _MEMO_LIMIT = 200_000
@@ -156,6 +156,9 @@ class CompiledGazetteer:
             for key in table:
                 words = key.split(" ")
                 self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
+        # every indexed name word's transliteration key, worked out here anyway
+        self.name_keys = {word: translit_key(word) for form in self.forms for word in form.words}
+        remember_keys(self.name_keys)
         self._memo: dict[tuple[str, bool], list[tuple[int, int]]] = {}
         # what does not depend on the document, for the whole run: scoring's
         # verdicts (see Scorer.verdict) and runs' plans (see namecheck.runplan)
@@ -206,6 +209,10 @@ class CompiledGazetteer:
         state["plans"] = {}
         return state
 
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        remember_keys(self.name_keys)
+
     def lookup(self, word: str, *, near: bool = True) -> list[tuple[int, int]]:
         """``(form, position)`` pairs whose word could align with ``word`` (lower-case).
 
@@ -248,13 +255,14 @@ class CompiledGazetteer:
         """
         form = self.forms[form_number]
         name = form.words[position]
-        scored = token_score(word, name)
-        if scored.kind != "fuzzy":
-            return True
         given = position != form.head and self.entities[form.entity].kind == "person"
         if not given and (fold(word) in self.words if ordinary is None else ordinary):
-            return False
-        return within_bar(scored, name, given=given, floor=MIN_PLACE_HEAD)
+            # only as the name's own word: no need to score how near it comes
+            # (a third of the pairs a 100,000-name gazetteer returns)
+            text, folded = fold(word), fold(name)
+            return text == folded or derived_from(text, folded)
+        scored = token_score(word, name)
+        return scored.kind != "fuzzy" or within_bar(scored, name, given=given, floor=MIN_PLACE_HEAD)
 
     def entity_words(self, number: int) -> set[str]:
         """Every folded Latin-script word of an entity's accepted forms, to recognise

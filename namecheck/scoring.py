@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from namecheck.index import CompiledGazetteer
 from namecheck.normalize import fold, han, lower_words
@@ -214,6 +214,7 @@ class Scorer:
         return word in self.gazetteer.common_words or word in self.gazetteer.common_names
 
 
+@lru_cache(maxsize=200_000)
 def _latin(word: str) -> str | None:
     """A text word lower-cased with its letters, if it is one Latin-script word."""
     words = lower_words(word)
