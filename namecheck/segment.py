@@ -24,16 +24,21 @@ _UPPER = (
     "\u0460-\u052f\u1e00-\u1eff"
 )
 _MARKS = "\u0300-\u036f\u200c\u200d"
-_LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
+# Letters with their combining marks and zero-width joiners, taken atomically: a
+# word ends where its letters do and what follows is optional, so giving letters
+# back never makes a match, and one group per letter ("(?:[^\W\d_]|[marks])")
+# cost a quarter of the time spent finding runs.
+_LETTERS = rf"(?:[^\W\d_]++|[{_MARKS}]++)"
 _JOINERS = "'’\\-‐"
-# A word: letters (with combining marks and zero-width joiners), apostrophes or
-# hyphens allowed between letters ("O'Brien", "Frank-Walter").
-WORD = re.compile(rf"[^\W\d_]{_LETTER}*(?:[{_JOINERS}]{_LETTER}+)*")
+# A word: letters, apostrophes or hyphens allowed between letters ("O'Brien",
+# "Frank-Walter").
+_WORD_TAIL = rf"{_LETTERS}*+(?:[{_JOINERS}]{_LETTERS}++)*+"
+WORD = re.compile(rf"[^\W\d_]{_WORD_TAIL}")
 # Arabic and Romance name prefixes written in lower case before a capital:
 # "al-Assad", "ash-Sharaa", "d'Estaing".
 _PREFIXES = "al el ad an ar as ash at az ud ul ibn bin d l".split()
 _PREFIX = rf"(?:(?:{'|'.join(_PREFIXES)})[{_JOINERS}])?"
-_CAPWORD = rf"(?<![\w{_MARKS}]){_PREFIX}[{_UPPER}]{_LETTER}*(?:[{_JOINERS}]{_LETTER}+)*"
+_CAPWORD = rf"(?<![\w{_MARKS}]){_PREFIX}[{_UPPER}]{_WORD_TAIL}"
 _SPACE = "[ \\t\\u00a0\\u2000-\\u200b\\u202f\\u205f\\u3000]"
 # What may separate two words of one name: horizontal space, at most one line break.
 _GAP = rf"(?:{_SPACE}+(?:\r?\n{_SPACE}*)?|\r?\n{_SPACE}*)"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from namecheck.segment import RUN, runs, spans, split
+from namecheck import segment
+from namecheck.segment import RUN, WORD, runs, spans, split
 
 # Pieces that exercise every branch of the pattern: capitals of several scripts,
 # combining marks and joiners, name prefixes and particles, digits, line breaks.
@@ -21,6 +24,25 @@ PIECES = [
 @given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join))
 def test_spans_are_the_patterns_matches(text: str) -> None:
     assert list(spans(text)) == [(m.start(), m.group()) for m in RUN.finditer(text)]
+
+
+# The patterns as first written, one group per letter: the atomic groups of the
+# shipped patterns are only faster, never different.
+_LETTER = rf"(?:[^\W\d_]|[{segment._MARKS}])"
+_TAIL = rf"{_LETTER}*(?:[{segment._JOINERS}]{_LETTER}+)*"
+_CAPWORD = rf"(?<![\w{segment._MARKS}]){segment._PREFIX}[{segment._UPPER}]{_TAIL}"
+_GAP = segment._GAP
+PLAIN_RUN = re.compile(rf"{_CAPWORD}(?:{_GAP}(?:{segment._PARTICLE}{_GAP})*{_CAPWORD})*")
+PLAIN_WORD = re.compile(rf"[^\W\d_]{_TAIL}")
+
+
+@settings(max_examples=2_000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join))
+def test_atomic_patterns_match_like_the_plain_ones(text: str) -> None:
+    for shipped, plain in ((RUN, PLAIN_RUN), (WORD, PLAIN_WORD)):
+        assert [m.span() for m in shipped.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
 
 
 @pytest.mark.parametrize(
