@@ -11,8 +11,7 @@ what depends on the document (see :class:`namecheck.scoring.Context`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import cast
+from typing import NamedTuple, cast
 
 from namecheck.index import CompiledGazetteer
 from namecheck.model import Rule
@@ -25,8 +24,7 @@ ACRONYM = 4  # all-caps words this short are acronyms, never fuzzy-matched
 PLAN_LIMIT = 200_000  # memoised plans kept before starting afresh
 
 
-@dataclass(frozen=True)
-class Exact:
+class Exact(NamedTuple):
     """An exact gazetteer form in a run: tokens ``[first, last)``."""
 
     first: int
@@ -37,8 +35,7 @@ class Exact:
     words: tuple[str, ...]  # the folded words written
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(NamedTuple):
     """Tokens ``[first, last)`` aligned with one form, with both possible verdicts."""
 
     first: int
@@ -54,8 +51,7 @@ class Window:
         return isinstance(self.plain, Verdict) or isinstance(self.locative, Verdict)
 
 
-@dataclass(frozen=True)
-class RunPlan:
+class RunPlan(NamedTuple):
     """One run: its tokens (offsets relative to the stretch), exact forms and windows."""
 
     tokens: tuple[Token, ...]

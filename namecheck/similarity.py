@@ -13,8 +13,8 @@ Equal consonant skeletons (a phonetic key) add 0.1 as a second signal. A differe
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -36,8 +36,7 @@ MIN_PLACE_HEAD = 0.62  # ... or this, a place after a place preposition: one edi
 MIN_GIVEN = 0.35  # a given name beside a matching surname must score at least this
 
 
-@dataclass(frozen=True)
-class TokenScore:
+class TokenScore(NamedTuple):
     score: float
     kind: str  # "exact", "derived" or "fuzzy"
     same_key: bool = False
