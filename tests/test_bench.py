@@ -6,6 +6,8 @@ checked for being judged from the figures given.
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 import sys
 from typing import Any
@@ -182,3 +184,27 @@ def test_targets_are_judged_from_the_figures(figures: dict[str, Any], expected: 
     assert [t["status"] for t in made["targets"]] == expected
     assert "== Targets" in render_tables(made)
     assert render_markdown(made).count("| PASS |") == expected.count("PASS")
+
+
+def test_instructions_missing_corpus_is_one_line_and_exit_2(tmp_path: Any) -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "instructions.py"), "--shared", str(tmp_path)],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.startswith("instructions: corpus not found under")
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed")
+def test_instructions_counts_a_check_pass() -> None:
+    shared = shared_path("corpus", "bbc").parent.parent
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "instructions.py"), "--shared", str(shared),
+         "--sizes", "0", "--every", "400"],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    found = re.fullmatch(r"\s*shipped: check ([\d,]+) M instructions \(load ([\d,]+) M\), "
+                         r"1 in 400 articles\n", done.stdout)  # fmt: skip
+    assert found, done.stdout
+    assert int(found.group(1).replace(",", "")) > 0
