@@ -96,6 +96,8 @@ def fold(text: str) -> str:
     script keeps its letters, so a native form ``Киев`` never stands in for the
     romanisation ``Kiev``, which a house style may reject.
     """
+    if text.isascii() and text.isalpha():
+        return text.lower()  # most words: nothing to fold but the case
     folded = text.casefold() if _NON_LATIN.search(text) else unidecode(text).lower()
     return _DASHES.sub("-", _SPACES.sub(" ", _APOSTROPHES.sub("", folded))).strip()
 
@@ -107,6 +109,8 @@ def lower_words(text: str) -> tuple[str, ...]:
     Transliteration keys are taken from these, because folding loses what a
     diacritic says about the sound (``Ž`` is "zh", ``ä`` is "ae").
     """
+    if text.isascii() and text.isalpha():
+        return (text.lower(),)  # one word, nothing to drop or unify
     lowered = _DASHES.sub("-", _SPACES.sub(" ", _APOSTROPHES.sub("", text.casefold())))
     return tuple(lowered.split())
 
