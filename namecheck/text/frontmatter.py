@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 PROSE_KEYS = ("title", "description")
 FENCES = {"---": ("---", "..."), "+++": ("+++",)}
-_TOML_KEY = re.compile(
+# A pattern, which re compiles at its first use: most pages have no TOML front matter.
+_TOML_KEY = (
     r"""[ \t]*(?P<key>title|description)[ \t]*=[ \t]*(?P<value>"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
 )
 
@@ -93,7 +94,7 @@ def _toml_values(body: str) -> list[tuple[int, str]]:
     for line in body.splitlines(keepends=True):
         if line.lstrip().startswith("["):
             break  # keys after a [table] header are not the page's own
-        match = _TOML_KEY.match(line)
+        match = re.match(_TOML_KEY, line)
         if match:
             pieces.append((offset + match.start("value") + 1, match.group("value")[1:-1]))
         offset += len(line)
