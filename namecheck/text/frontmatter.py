@@ -8,8 +8,7 @@ through the composer's node marks, TOML through the key's line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from namecheck.locate import LineIndex
 
@@ -24,8 +23,7 @@ _TOML_KEY = (
 )
 
 
-@dataclass(frozen=True)
-class FrontMatter:
+class FrontMatter(NamedTuple):
     """Where the front matter is (lines ``first``..``last``, 0-based, fences included)
     and its prose values as ``(source_offset, text)`` pieces copied from the source."""
 
