@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 import time
 import zlib
 from collections.abc import Callable, Sequence
@@ -188,6 +187,10 @@ def _store(gazetteer: CompiledGazetteer, folder: Path, target: Path) -> None:
 
 def _write(folder: Path, target: Path, write: Callable[[BinaryIO], object]) -> bool:
     """Write atomically; a read-only or full disk only costs the next run a rebuild."""
+    # Imported here: a warm start writes nothing (tempfile and random cost 1.5 ms,
+    # when NAMECHECK_CACHE_DIR spares the import of platformdirs, which needs them).
+    import tempfile
+
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.stem}-", suffix=".tmp")

@@ -17,10 +17,15 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-import typer
-
 from namecheck import __version__, collector
 from namecheck.errors import ExitCode, NamecheckError
+
+# typer and click, with the standard library they pull in, make ~100k objects that
+# live as long as the process: imported without the 22 cyclic collections that
+# would traverse them on the way (8 M instructions, ~2.5 ms of a warm start), and
+# frozen at once, as a loaded gazetteer is.
+with collector.loading():
+    import typer
 
 if TYPE_CHECKING:
     from namecheck.checker import Checker

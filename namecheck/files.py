@@ -10,9 +10,8 @@ import codecs
 import os
 import stat
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from namecheck.errors import InputError
 
@@ -24,8 +23,7 @@ MAX_BYTES = 16 * 1024 * 1024
 STDIN = "-"
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A decoded file: its text, plus what a fix needs to write it back unchanged."""
 
     path: str

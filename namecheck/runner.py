@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from namecheck.checker import Checker
 from namecheck.config import Config
@@ -29,8 +29,9 @@ if TYPE_CHECKING:
 PARALLEL_MIN_FILES = 64
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(NamedTuple):
+    """How a run reads, checks and fixes its files (a NamedTuple: see namecheck.model)."""
+
     encoding: str | None = None
     stdin_filename: str = "<stdin>"
     max_bytes: int = MAX_BYTES

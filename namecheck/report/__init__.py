@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
+from typing import NamedTuple
 
 from namecheck.errors import NamecheckError
 from namecheck.model import Finding, Severity
@@ -30,8 +31,7 @@ class RunResult:
         return [f for f in self.findings if f.severity is not Severity.INFO]
 
 
-@dataclass(frozen=True)
-class ReportOptions:
+class ReportOptions(NamedTuple):
     """How to render: ``color`` only for a terminal; ``quiet`` drops summaries."""
 
     color: bool = False

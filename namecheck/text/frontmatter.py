@@ -8,8 +8,7 @@ through the composer's node marks, TOML through the key's line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from namecheck.locate import LineIndex
 
@@ -18,13 +17,13 @@ if TYPE_CHECKING:
 
 PROSE_KEYS = ("title", "description")
 FENCES = {"---": ("---", "..."), "+++": ("+++",)}
-_TOML_KEY = re.compile(
+# A pattern, which re compiles at its first use: most pages have no TOML front matter.
+_TOML_KEY = (
     r"""[ \t]*(?P<key>title|description)[ \t]*=[ \t]*(?P<value>"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
 )
 
 
-@dataclass(frozen=True)
-class FrontMatter:
+class FrontMatter(NamedTuple):
     """Where the front matter is (lines ``first``..``last``, 0-based, fences included)
     and its prose values as ``(source_offset, text)`` pieces copied from the source."""
 
@@ -93,7 +92,7 @@ def _toml_values(body: str) -> list[tuple[int, str]]:
     for line in body.splitlines(keepends=True):
         if line.lstrip().startswith("["):
             break  # keys after a [table] header are not the page's own
-        match = _TOML_KEY.match(line)
+        match = re.match(_TOML_KEY, line)
         if match:
             pieces.append((offset + match.start("value") + 1, match.group("value")[1:-1]))
         offset += len(line)

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_TAG = r"<(/?)([A-Za-z][A-Za-z0-9-]*)"  # compiled by re at its first use: inline HTML is rare
 _LITERAL = ("text", "text_special")
 
 
@@ -215,7 +215,7 @@ class _Walker:
 
     def _html(self, tag: str, skipping: list[str]) -> None:
         """Inline raw HTML: skip code-like elements; only phrasing tags keep a name whole."""
-        match = _TAG.match(tag)
+        match = re.match(_TAG, tag)
         name = match.group(2).lower() if match else ""
         closing = bool(match and match.group(1))
         if name in SKIP_TAGS:
