@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from namecheck.index import CompiledGazetteer
 from namecheck.model import Rule
@@ -56,8 +57,7 @@ class Settings:
     place_bonus: float = 0.1  # a place after a place preposition, like a title before a person
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """A flagged span in prose offsets, before mapping back to the source."""
 
     start: int

@@ -153,13 +153,14 @@ _READINGS = (
 )
 
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
 def han(text: str) -> bool:
     """Whether ``text`` has Chinese characters: its romanisation is pinyin, which keeps its
-    spelling through French or German ("Zhangzhou", never "Jangjou")."""
-    return bool(_HAN.search(text))
+    spelling through French or German ("Zhangzhou", never "Jangjou").
+
+    Compared by code point, not with a regex: ``re`` compiles a class of 28,000 code
+    points one by one, 4 ms of every start, for a test made on a few short native forms.
+    """
+    return any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
 
 
 def _spelled(table: dict[str, str], match: re.Match[str]) -> str:

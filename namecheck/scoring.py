@@ -7,8 +7,8 @@ weights a person's surname twice as much as each given name.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from namecheck.index import CompiledGazetteer
 from namecheck.normalize import fold, han, lower_words
@@ -26,8 +26,7 @@ from namecheck.similarity import (
 )
 
 
-@dataclass(frozen=True)
-class Rejection:
+class Rejection(NamedTuple):
     """A window aligned with a form but ruled out by a guard; kept for ``explain``."""
 
     span: tuple[int, int]
@@ -36,8 +35,7 @@ class Rejection:
     reason: str
 
 
-@dataclass(frozen=True)
-class WindowScore:
+class WindowScore(NamedTuple):
     """One window's best alignment with one entity form."""
 
     span: tuple[int, int]
@@ -56,14 +54,13 @@ class WindowScore:
     locative: bool = False  # a place, after a place preposition ("in", "near")
 
     def adjusted(self, score: float, reasons: tuple[str, ...]) -> WindowScore:
-        return replace(self, score=score, reasons=reasons)
+        return self._replace(score=score, reasons=reasons)
 
 
 VERDICT_LIMIT = 500_000  # memoised window verdicts kept before starting afresh
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """A window's document-independent score (see :meth:`Scorer.verdict`)."""
 
     total: float

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -97,8 +96,7 @@ class Token(NamedTuple):
         return self.text.isupper() and len(self.text) > 1
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """Consecutive capitalised tokens, and the lower-case word just before them."""
 
     tokens: tuple[Token, ...]
