@@ -155,7 +155,7 @@ def render_tables(report: Report) -> str:
     out += [
         "",
         "== 1. Throughput, one core, in-process (Checker.check_text, texts in memory, CPU time; "
-        f"fastest of {report.get('rounds', 1)} cold rounds)",
+        f"fastest of {report.get('rounds', 1)} interleaved cold rounds)",
     ]
     rows = []
     for r in report["in_process"]:
