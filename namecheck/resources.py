@@ -6,6 +6,7 @@ the cache) never imports PyYAML.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -40,13 +41,13 @@ def gazetteer_files(paths: Sequence[Path] | None) -> list[Path]:
 class WordList:
     """A sorted word list, searched by bisection over the file's bytes.
 
-    A short run asks about a few dozen words, so turning the lists into a set of
+    A short run asks about a few dozen words, so splitting the lists into
     250,000 strings would cost 120 ms of every start that met a name candidate;
     the bytes are read as they are instead (UTF-8 sorts in code-point order, as
     the build sorted them) and a look-up is ~20 probes. A long run asks about
     thousands (the 1,698 BBC articles: over 10,000), where those Python-level
-    probes cost more than building the set: after ``SPLIT_AFTER`` distinct
-    look-ups the lists become one set.
+    probes cost more than the split: after ``SPLIT_AFTER`` distinct look-ups the
+    lists are split once and searched with :mod:`bisect`.
     """
 
     SPLIT_AFTER = 2_000
@@ -60,24 +61,29 @@ class WordList:
             while data.startswith(b"#", start):  # the licence header
                 start = data.index(b"\n", start) + 1
             self.lists.append(data[start:])
-        self._words: frozenset[str] | None = None
-        self._seen: dict[str, bool] = {}  # a short run asks about the same words again
+        self._split: list[list[str]] = []
+        self._seen: dict[str, bool] = {}  # a corpus asks about the same words again
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str):
-            return False
-        if self._words is not None:
-            return word in self._words
-        known = self._seen.get(word)
+        known: bool | None = self._seen.get(word)  # type: ignore[call-overload]
         if known is None:
-            key = word.encode("utf-8", "surrogatepass")
-            known = bool(word) and any(_sorted_contains(words, key) for words in self.lists)
-            self._seen[word] = known
-            if len(self._seen) == self.SPLIT_AFTER:
-                self._words = frozenset(
-                    line for data in self.lists for line in data.decode().split("\n") if line
-                )
+            if not isinstance(word, str) or not word:
+                return False
+            if self._split:
+                known = any(_listed(words, word) for words in self._split)
+            else:
+                key = word.encode("utf-8", "surrogatepass")
+                known = any(_sorted_contains(words, key) for words in self.lists)
+            if len(self._seen) < 100_000:
+                self._seen[word] = known
+                if len(self._seen) == self.SPLIT_AFTER:
+                    self._split = [w.decode().rstrip("\n").split("\n") for w in self.lists]
         return known
+
+
+def _listed(words: list[str], word: str) -> bool:
+    i = bisect_left(words, word)
+    return i < len(words) and words[i] == word
 
 
 def _sorted_contains(lines: bytes, key: bytes) -> bool:
