@@ -22,7 +22,7 @@ from namecheck.model import Entity
 from namecheck.normalize import fold, lower_words, remember_keys, translit_key
 from namecheck.resources import WordList, word_list
 from namecheck.segment import PARTICLES
-from namecheck.similarity import MIN_PLACE_HEAD, derived_from, token_score, within_bar
+from namecheck.similarity import MIN_PLACE_HEAD, plain_kind, token_score, within_bar
 
 MIN_FUZZY_KEY = 3  # keys shorter than this are too short to compare fuzzily
 _MEMO_LIMIT = 200_000
@@ -259,8 +259,7 @@ class CompiledGazetteer:
         if not given and (fold(word) in self.words if ordinary is None else ordinary):
             # only as the name's own word: no need to score how near it comes
             # (a third of the pairs a 100,000-name gazetteer returns)
-            text, folded = fold(word), fold(name)
-            return text == folded or derived_from(text, folded)
+            return bool(plain_kind(fold(word), fold(name)))
         scored = token_score(word, name)
         return scored.kind != "fuzzy" or within_bar(scored, name, given=given, floor=MIN_PLACE_HEAD)
 

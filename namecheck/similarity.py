@@ -83,6 +83,14 @@ def derivation_bases(word: str) -> Iterator[str]:
                     yield name
 
 
+def plain_kind(text: str, name: str) -> str:
+    """"exact" when a folded text word is the folded name word, "derived" when it is
+    derived from it, else "": a word that is no garble of the name at all."""
+    if text == name:
+        return "exact"
+    return "derived" if derived_from(text, name) else ""
+
+
 def within_bar(scored: TokenScore, name: str, *, given: bool, floor: float = MIN_HEAD) -> bool:
     """Whether a fuzzy word comes close enough to the name word it stands for: a given
     name within ``MIN_GIVEN``; any other word within ``floor`` or one slip (an edit
@@ -101,10 +109,9 @@ def token_score(word: str, name_word: str, reread: bool = True) -> TokenScore:
     machine translation may re-romanise, not for fixed romanisations (pinyin).
     """
     text, name = fold(word), fold(name_word)
-    if text == name:
-        return TokenScore(1.0, "exact", True)
-    if derived_from(text, name):
-        return TokenScore(1.0, "derived", True)
+    kind = plain_kind(text, name)
+    if kind:
+        return TokenScore(1.0, kind, True)
     name_key = translit_key(name_word)
     # The text's key under the reading of its spelling that comes closest.
     key_distance, text_key = min(
