@@ -96,8 +96,8 @@ class _Document:
     runs: list[tuple[int, RunPlan]] = field(default_factory=list)  # (offset, plan)
 
     def capitalised(self) -> set[str]:
-        """Every folded capitalised word of the document."""
-        return set().union(*(run.folded for _, run in self.runs))
+        """Every folded capitalised word of the document (asked for by few documents)."""
+        return {fold(token.text) for _, run in self.runs for token in run.tokens}
 
     def times(self, word: str) -> int:
         """How often the text writes ``word`` as a whole word (case-sensitive)."""

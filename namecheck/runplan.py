@@ -59,7 +59,6 @@ class RunPlan(NamedTuple):
     exact: tuple[Exact, ...]
     windows: tuple[Window, ...]  # those some verdict lets through
     rejected: tuple[Window, ...]  # the rest, kept for ``explain``
-    folded: frozenset[str]  # every folded word, for the document's context
 
 
 def plan(group: str, gazetteer: CompiledGazetteer) -> tuple[RunPlan, ...]:
@@ -83,7 +82,6 @@ def _plan(
     return RunPlan(
         tokens, leading, exact,
         tuple(w for w in windows if w.viable), tuple(w for w in windows if not w.viable),
-        frozenset(fold(t.text) for t in tokens),
     )  # fmt: skip
 
 

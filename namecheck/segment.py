@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import NamedTuple
 
 # Letters that may start a capitalised word, as ranges so the pattern compiles
@@ -97,31 +96,18 @@ class Token(NamedTuple):
 
 
 class Run(NamedTuple):
-    """Consecutive capitalised tokens, and the lower-case word just before them."""
+    """Consecutive capitalised tokens, with offsets into the whole text."""
 
     tokens: tuple[Token, ...]
-    before: str = ""
-
-    @property
-    def title(self) -> str:
-        """The title before the name ("President", "Ms"), if any: a person follows."""
-        return self.before if self.before in TITLES else ""
-
-    @property
-    def locative(self) -> bool:
-        """Whether a place preposition comes before ("in", "near"): a place may follow."""
-        return self.before in LOCATIVES
 
 
 def runs(text: str) -> list[Run]:
     """Runs of capitalised words, in text order; a possessive ends a run."""
-    result: list[Run] = []
-    for start, group in spans(text):
-        for leading, tokens in split(group):
-            before = word_before(text, start) if leading else ""
-            shifted = tuple(Token(t.start + start, t.end + start, t.text) for t in tokens)
-            result.append(Run(shifted, before))
-    return result
+    return [
+        Run(tuple(Token(t.start + start, t.end + start, t.text) for t in tokens))
+        for start, group in spans(text)
+        for _, tokens in split(group)
+    ]
 
 
 def spans(text: str) -> Iterator[tuple[int, str]]:
@@ -148,13 +134,12 @@ def spans(text: str) -> Iterator[tuple[int, str]]:
         pos = match.end()
 
 
-@lru_cache(maxsize=65_536)
 def split(group: str) -> tuple[tuple[bool, tuple[Token, ...]], ...]:
     """The runs in one match of :data:`RUN`, with offsets relative to its start.
 
-    Memoised by the matched text: a corpus repeats its capitalised stretches
-    ("Prime Minister Tony Blair") far more often than it has new ones. Each run
-    says whether it leads the match, so that the word before the match is its own.
+    Offsets relative to the stretch, so that its runs can be planned once for
+    every place a corpus repeats it (see :mod:`namecheck.runplan`). Each run says
+    whether it leads the match, so that the word before the match is its own.
     """
     result: list[tuple[bool, tuple[Token, ...]]] = []
     current: list[Token] = []
