@@ -105,8 +105,7 @@ def compiled(paths: Sequence[Path], prefer: Prefer = ()) -> CompiledGazetteer:
     of a config (entity id, form), from the cache when it is fresh."""
     folder = cache_dir()
     if folder is None:
-        with loading():
-            return _build(paths, prefer)
+        return _build(paths, prefer)
     target = folder / f"gazetteer-{_content_key(folder, paths, prefer)}.pickle"
     try:
         with open(target, "rb") as handle, loading():
@@ -121,8 +120,7 @@ def compiled(paths: Sequence[Path], prefer: Prefer = ()) -> CompiledGazetteer:
             return cached
     except Exception:
         pass
-    with loading():
-        gazetteer = _build(paths, prefer)
+    gazetteer = _build(paths, prefer)
     _store(gazetteer, folder, target)
     return gazetteer
 
@@ -176,8 +174,9 @@ def _ours(descriptor: int) -> bool:
 def _build(paths: Sequence[Path], prefer: Prefer) -> CompiledGazetteer:
     from namecheck.gazetteer import load, with_preferred
 
-    entities = load(paths)
-    return CompiledGazetteer(with_preferred(entities, dict(prefer)) if prefer else entities)
+    with loading():
+        entities = load(paths)
+        return CompiledGazetteer(with_preferred(entities, dict(prefer)) if prefer else entities)
 
 
 def _store(gazetteer: CompiledGazetteer, folder: Path, target: Path) -> None:

@@ -66,9 +66,9 @@ def render(result: RunResult, options: ReportOptions | None = None) -> str:
         block = line_of(finding, options) + "\n"
         source = result.sources.get(finding.path)
         if source is not None and finding.line:
-            lines = indexes.get(finding.path) or indexes.setdefault(
-                finding.path, LineIndex(source)
-            )  # built once per file: a long file has many findings
+            lines = indexes.get(finding.path)
+            if lines is None:  # built once per file: a long file has many findings
+                lines = indexes[finding.path] = LineIndex(source)
             block += snippet(finding, lines, options)
         blocks.append(block)
     body = "\n".join(blocks)
