@@ -161,12 +161,8 @@ def _windows(
                     alone = alone or _alone(toks, owner)
                     if not alone[i]:
                         continue
-                if any(owner[j] >= 0 and not (first <= exact[owner[j]].first
-                                              and exact[owner[j]].last <= last)
-                       for j in range(first, last)):  # fmt: skip
-                    continue  # an exact span may lie in a window only wholly
-                if inside and all(owner[j] >= 0 for j in range(first, last)):
-                    continue  # known forms side by side ("Sergei Shoigu"), nothing new
+                if not _around_exact(exact, owner[first:last], first, last, inside):
+                    continue
                 if full and not all(
                     scorer.fits(toks[j].text, form_number, j - first)
                     for j in range(first, last)
@@ -183,6 +179,18 @@ def _windows(
                 title = first > 0 and toks[first - 1].text.lower() in TITLES
                 found[key] = Window(first, last, form_number, full, title, plain, locative)
     return list(found.values())
+
+
+def _around_exact(
+    exact: tuple[Exact, ...], owners: list[int], first: int, last: int, inside: bool
+) -> bool:
+    """Whether a window ``[first, last)`` holds the run's exact forms only wholly
+    (``owners``: the exact span of each of its words, or -1), and, when found from a
+    word inside one, also a word outside them: known forms side by side ("Sergei
+    Shoigu") are nothing new."""
+    if any(o >= 0 and not (first <= exact[o].first and exact[o].last <= last) for o in owners):
+        return False
+    return not inside or any(o < 0 for o in owners)
 
 
 def _acronym(word: str) -> bool:
