@@ -132,13 +132,20 @@ def translit_key(word: str) -> str:
     return key
 
 
+def _spelled(table: dict[str, str], match: re.Match[str]) -> str:
+    return table[match.group()]
+
+
 # How a source language's spelling reads when a name was romanised through it:
 # French writes ш as "ch" and ж as "j" ("Choigou", "Jangjou"); German, Czech and
 # Polish write х as "ch", German ж as "sch" and ц as "z" ("Boschou", "Zepkalo",
 # "Chabarovsk"). The key's own reading of "ch" is the English ч.
-_READINGS = (
-    (re.compile(r"ch|j"), {"ch": "sh", "j": "zh"}),
-    (re.compile(r"tsch|sch|ch|z"), {"tsch": "ch", "sch": "zh", "ch": "kh", "z": "ts"}),
+_READINGS = tuple(
+    partial(re.compile(pattern).sub, partial(_spelled, table))
+    for pattern, table in (
+        (r"ch|j", {"ch": "sh", "j": "zh"}),
+        (r"tsch|sch|ch|z", {"tsch": "ch", "sch": "zh", "ch": "kh", "z": "ts"}),
+    )
 )
 
 
@@ -152,16 +159,12 @@ def han(text: str) -> bool:
     return any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
 
 
-def _spelled(table: dict[str, str], match: re.Match[str]) -> str:
-    return table[match.group()]
-
-
 @lru_cache(maxsize=200_000)
 def readings(word: str) -> tuple[str, ...]:
     """``word`` (lower-case) and how it reads in French and German spelling, when that differs."""
     found = [word]
-    for pattern, table in _READINGS:
-        read = pattern.sub(partial(_spelled, table), word)
+    for reread in _READINGS:
+        read = reread(word)
         if read not in found:
             found.append(read)
     return tuple(found)
