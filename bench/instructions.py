@@ -11,12 +11,17 @@ made the engine faster; use bench.py for the figures themselves.
 
 Each figure is the instructions of a cold check pass over every ``--every``-th
 article: a child that loads the gazetteer (from a warm cache) and checks, minus
-one that only loads. Under cachegrind a pass runs ~30 times slower.
+one that only loads. Under cachegrind a pass runs ~30 times slower. With
+pyahocorasick installed (the ``bench`` extra), the same is counted for the exact
+Aho-Corasick baseline over the same gazetteer (bench/baseline.py, minus building
+its automaton), and the ratio between the two: a steady stand-in for bench.py's
+throughput ratio, though C code retires more instructions per second than Python.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import re
 import shutil
@@ -32,6 +37,7 @@ from bench import synthetic  # noqa: E402
 from bench.eval import default_shared  # noqa: E402
 
 _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
+_CHILDREN = ("load", "check", "automaton", "baseline")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -42,7 +48,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--sizes", type=int, nargs="+", default=[1_000, 100_000],
         help="synthetic gazetteer sizes; 0 is the shipped gazetteer (default: 1000 100000)",
     )  # fmt: skip
-    p.add_argument("--child", choices=("load", "check"), help=argparse.SUPPRESS)
+    p.add_argument("--child", choices=_CHILDREN, help=argparse.SUPPRESS)
     p.add_argument("--gazetteer", type=Path, help=argparse.SUPPRESS)
     return p.parse_args(argv)
 
@@ -62,6 +68,13 @@ def child(args: argparse.Namespace) -> None:
     if args.child == "check":
         for name, text in docs:
             checker.check_text(text, name)
+    elif args.child in ("automaton", "baseline"):
+        from bench.baseline import ExactBaseline
+
+        automaton = ExactBaseline(checker.gazetteer.entities)
+        if args.child == "baseline":
+            for _, text in docs:
+                automaton.count(text)
 
 
 def instructions(args: argparse.Namespace, what: str, gazetteer: Path | None) -> int:
@@ -90,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("valgrind") is None:
         print("instructions: valgrind is not installed", file=sys.stderr)
         return 2
+    with_baseline = importlib.util.find_spec("ahocorasick") is not None
+    if not with_baseline:
+        print("instructions: pyahocorasick is not installed (pip install -e '.[bench]'): "
+              "no baseline figures", file=sys.stderr)  # fmt: skip
     work = Path(tempfile.mkdtemp(prefix="namecheck-instructions-"))
     os.environ["NAMECHECK_CACHE_DIR"] = str(work / "cache")  # never the user's cache
     try:
@@ -103,8 +120,13 @@ def main(argv: list[str] | None = None) -> int:
             load = instructions(args, "load", gazetteer)
             check = instructions(args, "check", gazetteer) - load
             name = f"synthetic {size:,}" if size else "shipped"
-            print(f"{name:>18}: check {check / 1e6:,.0f} M instructions "
-                  f"(load {load / 1e6:,.0f} M), 1 in {args.every} articles")  # fmt: skip
+            line = (f"{name:>18}: check {check / 1e6:,.0f} M instructions "
+                    f"(load {load / 1e6:,.0f} M), 1 in {args.every} articles")  # fmt: skip
+            if with_baseline:
+                exact = instructions(args, "baseline", gazetteer)
+                exact -= instructions(args, "automaton", gazetteer)
+                line += f"; exact baseline {exact / 1e6:,.0f} M (1/{check / exact:.1f})"
+            print(line, flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

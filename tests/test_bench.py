@@ -205,6 +205,8 @@ def test_instructions_counts_a_check_pass() -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     found = re.fullmatch(r"\s*shipped: check ([\d,]+) M instructions \(load ([\d,]+) M\), "
-                         r"1 in 400 articles\n", done.stdout)  # fmt: skip
+                         r"1 in 400 articles; exact baseline ([\d,]+) M \(1/[\d.]+\)\n",
+                         done.stdout)  # fmt: skip
     assert found, done.stdout
-    assert int(found.group(1).replace(",", "")) > 0
+    check, exact = (int(found.group(n).replace(",", "")) for n in (1, 3))
+    assert check > exact > 0
