@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from namecheck.index import CompiledGazetteer
 from namecheck.model import Rule
@@ -159,8 +159,10 @@ def known_spans(text: str, gazetteer: CompiledGazetteer) -> list[tuple[int, int]
 def _exact_pass(text: str, gazetteer: CompiledGazetteer) -> _Document:
     """The document's runs, with their exact forms placed: mentions and NC002/NC004."""
     doc = _Document(text)
+    plans = cast("dict[str, tuple[RunPlan, ...]]", gazetteer.plans)
     for start, group in spans(text):
-        for run in plan(group, gazetteer):
+        planned = plans.get(group)  # here, not in plan(): most stretches are repeats
+        for run in plan(group, gazetteer) if planned is None else planned:
             doc.runs.append((start, run))
             for exact in run.exact:
                 first = run.tokens[exact.first].start + start

@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from namecheck import segment
-from namecheck.segment import RUN, WORD, runs, spans, split
+from namecheck.segment import WORD, runs, spans, split
+
+RUN = re.compile(segment.RUN)
 
 # Pieces that exercise every branch of the pattern: capitals of several scripts,
 # combining marks and joiners, name prefixes and particles, digits, line breaks.
@@ -43,6 +45,12 @@ def test_atomic_patterns_match_like_the_plain_ones(text: str) -> None:
         assert [m.span() for m in shipped.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
+
+
+@settings(max_examples=1_000, deadline=None)
+@given(st.text("AaÉéǅǆЖжQx", min_size=1, max_size=6) | st.sampled_from(["The", "But", "Von"]))
+def test_one_word_shortcut_splits_like_the_general_path(word: str) -> None:
+    assert split(word) == segment._split(word)
 
 
 @pytest.mark.parametrize(
