@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from namecheck.index import CompiledGazetteer
 from namecheck.normalize import fold, han, lower_words
-from namecheck.segment import Token, lowercase_words
+from namecheck.segment import Token, written_lower
 from namecheck.similarity import (
     LONE_MIN,
     MIN_HEAD,
@@ -221,7 +221,7 @@ def _latin(word: str) -> str | None:
 class Context:
     """The two facts about one document that can overturn a verdict.
 
-    Both are worked out on first use: most documents never need them.
+    Both are looked for only when a verdict asks: most documents never need them.
     """
 
     def __init__(
@@ -232,10 +232,6 @@ class Context:
         self._capitalised_of = capitalised
 
     @cached_property
-    def lowercase(self) -> set[str]:
-        return lowercase_words(self.text)
-
-    @cached_property
     def capitalised(self) -> set[str]:
         return self._capitalised_of()
 
@@ -243,7 +239,7 @@ class Context:
         """Whether this text shows a word to be ordinary: it also writes it in lower
         case, or it is a derived form (plural, possessive, demonym) of another
         capitalised word here ("Scholls" beside "Scholl")."""
-        if word in self.lowercase:
+        if written_lower(self.text, word):
             return True
         return any(base in self.capitalised for base in derivation_bases(word))
 

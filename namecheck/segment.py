@@ -55,7 +55,7 @@ _FROM_CAPITAL = re.compile(rf"[{_UPPER}](?<![\w{_MARKS}].){_WORD_TAIL}{_NEXT_WOR
 _PREFIX_BEFORE = re.compile(rf"(?<![\w{_MARKS}])(?:{'|'.join(_PREFIXES)})[{_JOINERS}]\Z")
 _JOINER_SET = frozenset(_JOINERS.replace("\\", ""))
 _LONGEST_PREFIX = max(map(len, _PREFIXES)) + 1  # with its joiner: "ash-"
-_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
+_WORDISH = re.compile(r"[\w'’]")  # what may not touch a word written on its own
 _WORD_BEFORE = re.compile(r"(\w+)[.,]?\s{1,2}$")
 _POSSESSIVES = ("'s", "’s", "'S", "’S")
 # Function words that are capitalised only because a sentence or headline starts
@@ -205,9 +205,24 @@ def words(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
 
 
-def lowercase_words(text: str) -> set[str]:
-    """Every ASCII lower-case word of the text: evidence that a word is ordinary."""
-    return set(_LOWER_WORD.findall(text))
+def written_lower(text: str, word: str) -> bool:
+    """Whether the text writes ``word`` (ASCII lower-case letters) on its own in lower
+    case: evidence that the word is ordinary.
+
+    Found with ``str.find``, not by collecting the text's lower-case words: a
+    document asks about one or two words, and collecting them all took a twentieth
+    of a pass with a large gazetteer.
+    """
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return False
+    touches = _WORDISH.match
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if not (start and touches(text, start - 1)) and not touches(text, end):
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 def word_before(text: str, start: int) -> str:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from namecheck import segment
-from namecheck.segment import WORD, runs, spans, split
+from namecheck.segment import WORD, runs, spans, split, written_lower
 
 RUN = re.compile(segment.RUN)
 
@@ -51,6 +51,20 @@ def test_atomic_patterns_match_like_the_plain_ones(text: str) -> None:
 @given(st.text("AaÉéǅǆЖжQx", min_size=1, max_size=6) | st.sampled_from(["The", "But", "Von"]))
 def test_one_word_shortcut_splits_like_the_general_path(word: str) -> None:
     assert split(word) == segment._split(word)
+
+
+# What written_lower() stands for: the word is one of the text's lower-case words.
+LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
+
+
+@settings(max_examples=2_000, deadline=None)
+@given(
+    st.lists(st.sampled_from(["kiev", "Kiev", "ki", "ev", "x", "é", "'", "’", "-", " ", "_", "1",
+                              "\n"]), max_size=12).map("".join),
+    st.sampled_from(["kiev", "ki", "ev", "kiev-x", "Kiev", "kiév"]),
+)  # fmt: skip
+def test_written_lower_finds_the_texts_lower_case_words(text: str, word: str) -> None:
+    assert written_lower(text, word) == (word in LOWER_WORD.findall(text))
 
 
 @pytest.mark.parametrize(
