@@ -38,6 +38,10 @@ def test_every_word_of_a_list_is_found_and_its_neighbours_are_not(name: str) -> 
 )  # fmt: skip
 def test_word_list_lookups(word: str, expected: bool) -> None:
     assert (word in word_list("words.txt", "names.txt", "common-names.txt")) is expected
+    after_many = WordList("words.txt", "names.txt", "common-names.txt")
+    for number in range(WordList.SET_AFTER):  # the look-ups that turn the lists into a set
+        assert f"{number}" not in after_many
+    assert (word in after_many) is expected
 
 
 SMALL = sorted({"ab", "abc", "b", "ba", "zz", "é", "éa", "ü"})
