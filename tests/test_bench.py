@@ -163,6 +163,7 @@ def report(
         ],
         "start_up": {
             "python -c pass": {"wall": 0.02, "cpu": 0.02, "max_rss_mb": 9, "code": 0},
+            "python: import libraries": {"wall": 0.1, "cpu": 0.1, "max_rss_mb": 30, "code": 0},
             "namecheck cold": {"wall": 1.0, "cpu": 1.0, "max_rss_mb": 60, "code": 0},
             "namecheck warm": {"wall": warm, "cpu": warm, "max_rss_mb": 50, "code": 0},
         },
@@ -184,6 +185,7 @@ def test_targets_are_judged_from_the_figures(figures: dict[str, Any], expected: 
     assert [t["status"] for t in made["targets"]] == expected
     assert "== Targets" in render_tables(made)
     assert render_markdown(made).count("| PASS |") == expected.count("PASS")
+    assert "importing the libraries alone: 80 ms" in made["targets"][0]["figure"]
 
 
 def test_instructions_missing_corpus_is_one_line_and_exit_2(tmp_path: Any) -> None:
