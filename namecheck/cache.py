@@ -35,7 +35,7 @@ from namecheck import __version__
 from namecheck.collector import loading
 from namecheck.index import CompiledGazetteer
 
-FORMAT = 1
+FORMAT = 2  # raised when what a compiled gazetteer holds changes (2: name_keys)
 KEEP = 8  # compiled gazetteers kept in the cache folder
 RACY_NS = 3_000_000_000  # a file changed this recently is hashed, never stamped
 Prefer = Sequence[tuple[str, str]]

@@ -159,11 +159,18 @@ class CompiledGazetteer:
         # every indexed name word's transliteration key, worked out here anyway
         self.name_keys = {word: translit_key(word) for form in self.forms for word in form.words}
         remember_keys(self.name_keys)
+        self._fresh_memos()
+
+    _MEMOS = ("_memo", "verdicts", "plans", "inert")
+
+    def _fresh_memos(self) -> None:
+        """What a run works out once and keeps, never stored with the gazetteer."""
         self._memo: dict[tuple[str, bool], list[tuple[int, int]]] = {}
         # what does not depend on the document, for the whole run: scoring's
-        # verdicts (see Scorer.verdict) and runs' plans (see namecheck.runplan)
+        # verdicts (see Scorer.verdict), runs' plans and inert words (see namecheck.runplan)
         self.verdicts: dict[tuple[object, ...], object] = {}
         self.plans: dict[str, tuple[object, ...]] = {}
+        self.inert: dict[str, bool] = {}
 
     def _add(
         self,
@@ -203,14 +210,11 @@ class CompiledGazetteer:
 
     def __getstate__(self) -> dict[str, object]:
         """Everything but the memos (the word lists are package data, read on demand)."""
-        state = dict(self.__dict__)
-        state["_memo"] = {}
-        state["verdicts"] = {}
-        state["plans"] = {}
-        return state
+        return {k: v for k, v in self.__dict__.items() if k not in self._MEMOS}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
+        self._fresh_memos()
         remember_keys(self.name_keys)
 
     def lookup(self, word: str, *, near: bool = True) -> list[tuple[int, int]]:

@@ -77,6 +77,15 @@ def plan(group: str, gazetteer: CompiledGazetteer) -> tuple[RunPlan, ...]:
 def _plan(
     tokens: tuple[Token, ...], leading: bool, gazetteer: CompiledGazetteer, scorer: Scorer
 ) -> RunPlan:
+    if all(_inert(token.text, gazetteer, scorer) for token in tokens):
+        return RunPlan(tokens, leading, (), (), ())  # most new runs: nothing to place
+    return _placed(tokens, leading, gazetteer, scorer)
+
+
+def _placed(
+    tokens: tuple[Token, ...], leading: bool, gazetteer: CompiledGazetteer, scorer: Scorer
+) -> RunPlan:
+    """A run's plan, its exact forms and windows worked out word by word."""
     exact = _exact(tokens, gazetteer)
     windows = _windows(tokens, exact, gazetteer, scorer)
     return RunPlan(
@@ -85,12 +94,36 @@ def _plan(
     )  # fmt: skip
 
 
+def _inert(word: str, gazetteer: CompiledGazetteer, scorer: Scorer) -> bool:
+    """Whether a word neither starts an exact form nor could align with a form's word.
+
+    A run of such words has no exact forms, so no word of it lies inside one, and
+    no windows: its plan is empty without aligning anything. Memoised on the
+    gazetteer: a corpus meets the same words in many new stretches.
+    """
+    inert = gazetteer.inert
+    found = inert.get(word)
+    if found is None:
+        found = _first_word(word) not in gazetteer.first_words and (
+            _acronym(word) or not scorer.lookup(word)
+        )
+        if len(inert) > PLAN_LIMIT:
+            inert.clear()
+        inert[word] = found
+    return found
+
+
+def _first_word(word: str) -> str:
+    """What :attr:`CompiledGazetteer.first_words` holds a form under."""
+    return fold(word).split(" ")[0]
+
+
 def _exact(toks: tuple[Token, ...], gazetteer: CompiledGazetteer) -> tuple[Exact, ...]:
     """Leftmost-longest exact forms in a run."""
     found: list[Exact] = []
     i = 0
     while i < len(toks):
-        longest = gazetteer.first_words.get(fold(toks[i].text).split(" ")[0], 0)
+        longest = gazetteer.first_words.get(_first_word(toks[i].text), 0)
         for n in range(min(longest, len(toks) - i), 0, -1):
             window = toks[i : i + n]
             if window[0].text in PARTICLES or window[-1].text in PARTICLES:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from namecheck import runplan
 from namecheck.checker import Checker
 from namecheck.matcher import _Document
 from namecheck.model import Rule
+from namecheck.scoring import Scorer
+from namecheck.segment import spans, split
 
 GARBLES = [
     # (text, found, suggestion, rule)
@@ -119,3 +123,23 @@ def test_whole_word_counts_match_the_regex(text: str, word: str) -> None:
     """The matcher counts a word's repetitions in one pass; it must count as \\b…\\b does."""
     expected = len(re.findall(rf"\b{re.escape(word)}\b", text))
     assert _Document(text).times(word) == expected
+
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_a_run_of_inert_words_plans_as_placing_it_word_by_word_would(
+    checker: Checker, seed: Path
+) -> None:
+    """The shortcut for runs of inert words (no exact form, no aligned form word) gives
+    the plan the word-by-word path gives; the seeds hold both kinds of run."""
+    gazetteer = checker.gazetteer
+    scorer = Scorer(gazetteer)
+    inert = 0
+    for _, group in spans(seed.read_text(encoding="utf-8")):
+        for leading, tokens in split(group):
+            planned = runplan._plan(tokens, leading, gazetteer, scorer)
+            assert planned == runplan._placed(tokens, leading, gazetteer, scorer)
+            inert += not (planned.exact or planned.windows or planned.rejected)
+    assert inert > 10  # the shortcut was taken
