@@ -161,11 +161,12 @@ class CompiledGazetteer:
         remember_keys(self.name_keys)
         self._fresh_memos()
 
-    _MEMOS = ("_memo", "verdicts", "plans", "inert")
+    _MEMOS = ("_memo", "_entity_words", "verdicts", "plans", "inert")
 
     def _fresh_memos(self) -> None:
         """What a run works out once and keeps, never stored with the gazetteer."""
         self._memo: dict[tuple[str, bool], list[tuple[int, int]]] = {}
+        self._entity_words: dict[int, frozenset[str]] = {}
         # what does not depend on the document, for the whole run: scoring's
         # verdicts (see Scorer.verdict), runs' plans and inert words (see namecheck.runplan)
         self.verdicts: dict[tuple[object, ...], object] = {}
@@ -267,11 +268,15 @@ class CompiledGazetteer:
         scored = token_score(word, name)
         return scored.kind != "fuzzy" or within_bar(scored, name, given=given, floor=MIN_PLACE_HEAD)
 
-    def entity_words(self, number: int) -> set[str]:
+    def entity_words(self, number: int) -> frozenset[str]:
         """Every folded Latin-script word of an entity's accepted forms, to recognise
-        words derived from them (worked out on demand: the guards rarely ask)."""
-        folded = (fold(form) for form in self.entities[number].accepted)
-        return {word for form in folded if form.isascii() for word in form.split()}
+        words derived from them (worked out when a guard first asks, then kept)."""
+        found = self._entity_words.get(number)
+        if found is None:
+            folded = (fold(form) for form in self.entities[number].accepted)
+            found = frozenset(word for form in folded if form.isascii() for word in form.split())
+            self._entity_words[number] = found
+        return found
 
     def known(self, folded: str) -> tuple[int, ...]:
         """Entities for which a folded string is accepted (full form or a person's surname)."""

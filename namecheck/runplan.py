@@ -115,7 +115,7 @@ def _inert(word: str, gazetteer: CompiledGazetteer, scorer: Scorer) -> bool:
 
 def _first_word(word: str) -> str:
     """What :attr:`CompiledGazetteer.first_words` holds a form under."""
-    return fold(word).split(" ")[0]
+    return fold(word).partition(" ")[0]
 
 
 def _exact(toks: tuple[Token, ...], gazetteer: CompiledGazetteer) -> tuple[Exact, ...]:

@@ -72,9 +72,15 @@ def derived_from(word: str, name: str) -> bool:
     )  # fmt: skip
 
 
-def derivation_bases(word: str) -> Iterator[str]:
+@lru_cache(maxsize=100_000)
+def derivation_bases(word: str) -> tuple[str, ...]:
     """Every name ``word`` is derived from by a deriving ending (:func:`derived_from`):
-    "ukrainian" → "ukraine", "scholls" → "scholl"; for looking the bases up."""
+    "ukrainian" → "ukraine", "scholls" → "scholl"; for looking the bases up (memoised:
+    each document asks again about the words a corpus repeats)."""
+    return tuple(_bases(word))
+
+
+def _bases(word: str) -> Iterator[str]:
     for suffix in DERIVING_SUFFIXES:
         if word.endswith(suffix):
             base = word[: -len(suffix)]
