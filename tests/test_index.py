@@ -9,7 +9,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from namecheck.checker import Checker
-from namecheck.index import CompiledGazetteer
+from namecheck.index import MAX_ENTRY, CompiledGazetteer
+from namecheck.model import Entity
 from namecheck.normalize import fold
 from namecheck.similarity import MIN_GIVEN, token_score
 from tests.conftest import shared_path
@@ -74,3 +75,24 @@ def test_index_loses_no_finding_of_an_exhaustive_scan(checker: Checker) -> None:
         assert checker.check_text(text) == expected, text[:200]
         flagged += len(expected)
     assert flagged > 100  # the sample really exercises fuzzy matching
+
+
+def _people(names: list[str]) -> list[Entity]:
+    return [Entity(id=f"p{i}", name=name, kind="person") for i, name in enumerate(names)]
+
+
+def test_a_surname_too_common_to_index_leaves_the_given_name_as_the_way_in() -> None:
+    # more people share "Smith" than a key may hold (MAX_ENTRY): the surname is
+    # not indexed, so a garbled given name must still lead to the person
+    stems = "Bar Cal Dor Fen Gil Hal Kor Lan Mor Nor Per Quin Ros Sel Tor Vel".split()
+    given = [stem + end for stem in stems for end in "ton ric wyn dell mont ford ley bert".split()]
+    assert len(given) > MAX_ENTRY
+    checker = Checker(_people([*(f"{g} Smith" for g in given), "Jonathan Smith"]))
+    findings = checker.check_text("Officials said Jonahtan Smith had resigned.")
+    assert [(f.found, f.suggestion) for f in findings] == [("Jonahtan Smith", "Jonathan Smith")]
+
+
+def test_given_names_are_not_indexed_when_the_surname_is() -> None:
+    gazetteer = CompiledGazetteer(_people(["Jonathan Zabrowski"]))
+    assert gazetteer.lookup("jonathon") == []
+    assert gazetteer.lookup("zabrowsky") == [(0, 1)]

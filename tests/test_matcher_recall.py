@@ -89,6 +89,10 @@ TRANSLITERATIONS = [
     ("Sergei Shoigu spoke. Choigou later told reporters that no decision was made.",
      "Choigou", "Shoigu"),
     ("In a statement, Denys Chmyhal called for calm.", "Denys Chmyhal", "Denys Shmyhal"),
+    # two edits from the name's key, none from its German reading's: found from the
+    # surname itself, which is the only way into a person's name
+    ("Asked about the plans, Siarhei Zichanouski declined to comment.",
+     "Siarhei Zichanouski", "Siarhei Tsikhanouski"),
 ]  # fmt: skip
 
 
