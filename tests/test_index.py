@@ -85,7 +85,8 @@ def test_a_surname_too_common_to_index_leaves_the_given_name_as_the_way_in() -> 
     # more people share "Smith" than a key may hold (MAX_ENTRY): the surname is
     # not indexed, so a garbled given name must still lead to the person
     stems = "Bar Cal Dor Fen Gil Hal Kor Lan Mor Nor Per Quin Ros Sel Tor Vel".split()
-    given = [stem + end for stem in stems for end in "ton ric wyn dell mont ford ley bert".split()]
+    ends = "ton ric wyn dell mont ford ley bert win".split()
+    given = [stem + end for stem in stems for end in ends]
     assert len(given) > MAX_ENTRY
     checker = Checker(_people([*(f"{g} Smith" for g in given), "Jonathan Smith"]))
     findings = checker.check_text("Officials said Jonahtan Smith had resigned.")
