@@ -35,11 +35,15 @@ class GitIgnore:
 
     def __init__(self) -> None:
         self._chains: dict[Path, Chain | None] = {}
+        self._folders: dict[str, Chain | None] = {}  # the same, by the folder's string
 
-    def ignored(self, path: Path, is_dir: bool) -> bool:
+    def ignored(self, path: str, is_dir: bool) -> bool:
         """``path`` is absolute; folders match ``dir/`` patterns."""
-        for base, patterns in self._chain(path.parent) or ():
-            relative = path.relative_to(base).as_posix() + ("/" if is_dir else "")
+        folder = os.path.dirname(path)
+        if folder not in self._folders:  # a walk asks once per file
+            self._folders[folder] = self._chain(Path(folder))
+        for base, patterns in self._folders[folder] or ():
+            relative = os.path.relpath(path, base).replace(os.sep, "/") + ("/" if is_dir else "")
             verdict = patterns.check_file(relative).include
             if verdict is not None:
                 return verdict
@@ -70,8 +74,3 @@ def _read(path: Path) -> GitIgnoreSpec | None:
     except OSError:  # none, or unreadable: git would not use it either
         return None
     return spec(tuple(lines)) if lines else None
-
-
-def absolute(path: str | Path) -> Path:
-    """An absolute path without resolving symlinks (a link inside the repo stays inside)."""
-    return Path(os.path.abspath(path))
