@@ -77,9 +77,18 @@ def plan(group: str, gazetteer: CompiledGazetteer) -> tuple[RunPlan, ...]:
 def _plan(
     tokens: tuple[Token, ...], leading: bool, gazetteer: CompiledGazetteer, scorer: Scorer
 ) -> RunPlan:
-    if all(_inert(token.text, gazetteer, scorer) for token in tokens):
+    if all(_inert(token.text, gazetteer, scorer) for token in tokens) and not (
+        _headline(tokens)
+        and any(_acronym(token.text) and scorer.lookup(token.text) for token in tokens)
+    ):
         return RunPlan(tokens, leading, (), (), ())  # most new runs: nothing to place
     return _placed(tokens, leading, gazetteer, scorer)
+
+
+def _headline(tokens: tuple[Token, ...]) -> bool:
+    """A run of several words all in capitals: a headline or a caption, where a short
+    word is as likely a name as an acronym ("MACKI SALL WINS")."""
+    return len(tokens) > 1 and tokens[0].text.isupper() and all(t.all_caps for t in tokens)
 
 
 def _placed(
@@ -173,9 +182,13 @@ def _windows(
     for number, span in enumerate(exact):
         owner[span.first : span.last] = [number] * (span.last - span.first)
     alone: list[bool] | None = None  # worked out when a one-word window first needs it
+    headline = _headline(toks)
     for i, token in enumerate(toks):
-        if _acronym(token.text):
-            continue  # an acronym is no garbled name
+        # An acronym ("NATO") is no garbled name; in a headline it may be a short
+        # surname, the way into a name of several words ("DONALD TUKS"), never alone.
+        acronym = _acronym(token.text)
+        if acronym and not headline:
+            continue
         inside = owner[i] >= 0  # in a known form: only a longer window can be a garble
         for form_number, position in scorer.lookup(token.text, near=not inside):
             form = gazetteer.forms[form_number]
@@ -188,7 +201,7 @@ def _windows(
                 last = first + n
                 full = n == size
                 key = (first, last, form_number, full)
-                if first < 0 or last > len(toks) or key in found:
+                if first < 0 or last > len(toks) or key in found or (acronym and n == 1):
                     continue
                 if n == 1:
                     alone = alone or _alone(toks, owner)

@@ -96,16 +96,32 @@ TRANSLITERATIONS = [
 ]  # fmt: skip
 
 
+HEADLINES = [
+    # in capitals a four-letter surname looks like an acronym, but may still be the way
+    # into a garbled name (a person is reached through the surname)
+    ("DONALD TUKS SPEAKS ON BUDGET", "DONALD TUKS", "DONALD TUSK"),
+    ("MACKI SALL WINS", "MACKI SALL", "MACKY SALL"),
+]
+HEADLINE_FALSE_FRIENDS = [
+    # an acronym, or a short word in capitals, is never a garbled name on its own
+    "TUKS SAYS NO",
+    "NATO CHIEF SPEAKS ON BUDGET",
+    "Officials at NATO and the OSCE said.",
+]
+
+
 # Every table of garbles, and of the false friends its relaxation could catch.
 GARBLE_TABLES = {
     "doubled-or-dropped": DOUBLED_OR_DROPPED,
     "short-place": SHORT_PLACES,
     "short-surname": SHORT_SURNAMES,
     "transliteration": TRANSLITERATIONS,
+    "headline": HEADLINES,
 }
 FALSE_FRIEND_TABLES = {
     "short-place": SHORT_PLACE_FALSE_FRIENDS,
     "short-surname": SHORT_SURNAME_FALSE_FRIENDS,
+    "headline": HEADLINE_FALSE_FRIENDS,
 }
 
 
