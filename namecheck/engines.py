@@ -84,6 +84,9 @@ class Engines:
         return self._config_in(os.path.dirname(os.path.abspath(path)))
 
     def _config_in(self, folder: str) -> Config:
+        """The config of an absolute folder. Paths are made absolute with ``abspath``,
+        never resolved: a link inside the repository stays inside, for its config,
+        its ``.gitignore`` and the ``include``/``exclude`` globs alike."""
         config = self._folders.get(folder)
         if config is None:
             config = self._folders[folder] = self.folder_config(Path(folder))

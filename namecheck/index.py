@@ -1,12 +1,11 @@
 """The compiled gazetteer: exact-form tables and a fuzzy candidate index.
 
 Fuzzy lookup must not scan the gazetteer: its cost per text token has to stay
-flat as a newsroom's gazetteer grows to 100,000 names. Every name token (but
-a person's given names, see :meth:`CompiledGazetteer._ways_in`) is indexed
-under its transliteration key and the keys one deletion away (SymSpell's
-idea); a query generates its own one-deletion keys, which finds every indexed
-token within about two edits in a handful of dictionary probes. rapidfuzz
-then only verifies that short candidate list.
+flat as a newsroom's gazetteer grows to 100,000 names. Every name token is
+indexed under its transliteration key and the keys one deletion away
+(SymSpell's idea); a query generates its own one-deletion keys, which finds
+every indexed token within about two edits in a handful of dictionary probes.
+rapidfuzz then only verifies that short candidate list.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from namecheck.model import Entity
-from namecheck.normalize import fold, lower_words, readings, remember_keys, translit_key
+from namecheck.normalize import fold, lower_words, remember_keys, translit_key
 from namecheck.resources import WordList, word_list
 from namecheck.segment import PARTICLES
 from namecheck.similarity import MIN_PLACE_HEAD, plain_kind, token_score, within_bar
@@ -54,14 +53,6 @@ def _keys(word: str) -> set[str]:
     two letters is one edit in the spelling but may be two in the key.
     """
     keys = {translit_key(word), _NON_LETTERS.sub("", fold(word))}
-    return {k for k in keys if len(k) >= MIN_FUZZY_KEY}
-
-
-def _read_keys(word: str) -> set[str]:
-    """The keys of a text word as French or German spelling reads it (see
-    :func:`namecheck.similarity.token_score`): "Zichanouski" is "Tsikhanouski"
-    romanised through German, two edits from its key but none from its reading's."""
-    keys = {translit_key(read) for read in readings(word)[1:]}
     return {k for k in keys if len(k) >= MIN_FUZZY_KEY}
 
 
@@ -149,12 +140,16 @@ class CompiledGazetteer:
         self.deprecated: dict[str, int] = {}
         self.forms: list[Form] = []
         key_entries: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        given_names: list[tuple[int, int]] = []  # (form, position) of a person's given names
         for number, entity in enumerate(self.entities):
-            self._add(number, entity, accepted, surnames, key_entries, given_names)
+            self._add(number, entity, accepted, surnames, key_entries)
         self.accepted = {k: tuple(dict.fromkeys(v)) for k, v in accepted.items()}
         self.surnames = {k: tuple(dict.fromkeys(v)) for k, v in surnames.items()}
-        self.deletions = DeletionIndex(self._ways_in(key_entries, given_names))
+        # A word shared by very many forms ("Council", "Party" in a big gazetteer)
+        # is no way in: every text word near it would drag in thousands of forms.
+        # Such forms are still found through their other, distinctive words.
+        self.deletions = DeletionIndex(
+            {k: entries for k, entries in key_entries.items() if len(entries) <= MAX_ENTRY}
+        )
         # first folded word of every exact form → the most words such a form has
         self.first_words: dict[str, int] = {}
         for table in (self.accepted, self.wrong, self.deprecated, self.surnames):
@@ -185,7 +180,6 @@ class CompiledGazetteer:
         accepted: dict[str, list[int]],
         surnames: dict[str, list[int]],
         key_entries: dict[str, list[tuple[int, int]]],
-        given_names: list[tuple[int, int]],
     ) -> None:
         for table, forms in ((self.wrong, entity.wrong), (self.deprecated, entity.deprecated)):
             for form in forms:
@@ -212,41 +206,8 @@ class CompiledGazetteer:
             for position, token in enumerate(tokens):
                 if token in PARTICLES:
                     continue
-                if position != head and entity.kind == "person":
-                    given_names.append((index, position))
-                    continue
                 for key in _keys(words[position]):
                     key_entries[key].append((index, position))
-
-    def _ways_in(
-        self,
-        key_entries: dict[str, list[tuple[int, int]]],
-        given_names: list[tuple[int, int]],
-    ) -> dict[str, list[tuple[int, int]]]:
-        """The index's entries: every name word but a person's given names, by key.
-
-        A word shared by very many forms ("Council", "Party" in a big gazetteer)
-        is no way in: every text word near it would drag in thousands of forms.
-        Such forms are still found through their other, distinctive words.
-
-        A person is found through the surname: a window of several words is only
-        a garble if its surname passes the guards, so it is found from there, and
-        a given name (which passes a much lower bar) would only bring in windows
-        whose surname then fails. With 100,000 names that was a fifth of the
-        candidates and a third of the alignments. Given names are a way in only
-        to a person whose surname is not indexed (too short, or too common).
-        """
-        entries = {k: pairs for k, pairs in key_entries.items() if len(pairs) <= MAX_ENTRY}
-        reached = {form for pairs in entries.values() for form, _ in pairs}
-        fallback: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for form, position in given_names:
-            if form not in reached:
-                for key in _keys(self.forms[form].words[position]):
-                    fallback[key].append((form, position))
-        for key, pairs in fallback.items():
-            if len(pairs) <= MAX_ENTRY:
-                entries[key] = [*entries.get(key, ()), *pairs]
-        return entries
 
     def __getstate__(self) -> dict[str, object]:
         """Everything but the memos (the word lists are package data, read on demand)."""
@@ -260,11 +221,10 @@ class CompiledGazetteer:
     def lookup(self, word: str, *, near: bool = True) -> list[tuple[int, int]]:
         """``(form, position)`` pairs whose word could align with ``word`` (lower-case).
 
-        With ``near``, probes every indexed key within one edit of the word's keys
-        and of its French and German readings' (one deletion on either side: a
-        substitution, an insertion, a deletion or a transposition;
-        tests/test_index.py checks on a sample that an exhaustive scan finds
-        nothing more). Without it, and for any ordinary word or
+        With ``near``, probes every indexed key within one edit of the word's key
+        (one deletion on either side: a substitution, an insertion, a deletion or
+        a transposition; tests/test_index.py checks on a sample that an exhaustive
+        scan finds nothing more). Without it, and for any ordinary word or
         established name, probes only the word's own keys: such a word is never
         read as a garble itself (see the scorer's guards), it can only anchor a
         window whose other word is garbled ("Mika Pompeo"). Keeps the form words
@@ -278,7 +238,7 @@ class CompiledGazetteer:
             keys = _keys(word)
             ordinary = fold(word) in self.words
             if near and not ordinary:
-                keys = {variant for key in keys | _read_keys(word) for variant in deletes(key)}
+                keys = {variant for key in keys for variant in deletes(key)}
             pairs = self.deletions.find(keys)
             found = [pair for pair in sorted(pairs) if self.aligns(word, *pair, ordinary)]
             if len(self._memo) > _MEMO_LIMIT:

@@ -20,7 +20,7 @@ from namecheck.scoring import Scorer, Verdict
 from namecheck.segment import PARTICLES, STOPWORDS, TITLES, Token, split
 from namecheck.similarity import closest_word
 
-ACRONYM = 4  # all-caps words this short are acronyms, never fuzzy-matched
+ACRONYM = 4  # all-caps words this short are acronyms: never a name alone (see _windows)
 PLAN_LIMIT = 200_000  # memoised plans kept before starting afresh
 
 
@@ -87,7 +87,7 @@ def _plan(
 
 def _headline(tokens: tuple[Token, ...]) -> bool:
     """A run of several words all in capitals: a headline or a caption, where a short
-    word is as likely a name as an acronym ("MACKI SALL WINS")."""
+    word is as likely a name as an acronym ("DONALD TUKS SPEAKS")."""
     return len(tokens) > 1 and tokens[0].text.isupper() and all(t.all_caps for t in tokens)
 
 
@@ -107,8 +107,9 @@ def _inert(word: str, gazetteer: CompiledGazetteer, scorer: Scorer) -> bool:
     """Whether a word neither starts an exact form nor could align with a form's word.
 
     A run of such words has no exact forms, so no word of it lies inside one, and
-    no windows: its plan is empty without aligning anything. Memoised on the
-    gazetteer: a corpus meets the same words in many new stretches.
+    no windows: its plan is empty without aligning anything. An acronym counts as
+    inert, except in a headline, where :func:`_plan` looks it up after all.
+    Memoised on the gazetteer: a corpus meets the same words in many new stretches.
     """
     inert = gazetteer.inert
     found = inert.get(word)
@@ -185,7 +186,7 @@ def _windows(
     headline = _headline(toks)
     for i, token in enumerate(toks):
         # An acronym ("NATO") is no garbled name; in a headline it may be a short
-        # surname, the way into a name of several words ("DONALD TUKS"), never alone.
+        # surname that leads to a name of several words ("DONALD TUKS"), never alone.
         acronym = _acronym(token.text)
         if acronym and not headline:
             continue

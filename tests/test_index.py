@@ -34,7 +34,7 @@ class Exhaustive(CompiledGazetteer):
 def _exhaustive(checker: Checker) -> Checker:
     gaz = Exhaustive.__new__(Exhaustive)
     gaz.__dict__.update(checker.gazetteer.__dict__)
-    gaz.plans, gaz._memo = {}, {}  # its own candidates, not the index's memoised ones
+    gaz._fresh_memos()  # its own candidates, plans and verdicts, not the index's
     slots: dict[str, list[tuple[int, int]]] = {}
     for number, form in enumerate(gaz.forms):
         for position, word in enumerate(form.words):
@@ -44,21 +44,34 @@ def _exhaustive(checker: Checker) -> Checker:
     return Checker(gaz, checker.settings)
 
 
+def _edit(rng: random.Random, word: str) -> str:
+    """One random edit inside a word: a substitution, deletion, doubling or swap."""
+    i = rng.randrange(1, len(word) - 1)
+    return rng.choice([
+        word[:i] + rng.choice("aeiouykhsz") + word[i + 1 :],
+        word[:i] + word[i + 1 :],
+        word[:i] + word[i] + word[i:],
+        word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :],
+    ])  # fmt: skip
+
+
 def _garbled_sentences(checker: Checker, count: int) -> list[str]:
-    """Sentences naming gazetteer entities with one random edit in their last word."""
+    """Sentences naming gazetteer entities with one random edit in their last word,
+    then the last word alone; or, for a name of several words, two edits in the last
+    word of the full name: beyond the index's reach from that word, so the other
+    words must lead to it ("Jair Bolsonso"). (A last word two edits off written
+    alone is beyond the index's reach: only the exhaustive scan finds it.)"""
     rng = random.Random(11)
     forms = [f for f in checker.gazetteer.forms if len(f.words[-1]) > 4 and f.text.isascii()]
     out = []
     for form in rng.sample(forms, count):
-        word = form.text.split()[-1]
-        i = rng.randrange(1, len(word) - 1)
-        garbled = rng.choice([
-            word[:i] + rng.choice("aeiouykhsz") + word[i + 1 :],
-            word[:i] + word[i + 1 :],
-            word[:i] + word[i] + word[i:],
-            word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :],
-        ])  # fmt: skip
-        name = " ".join([*form.text.split()[:-1], garbled])
+        *first, word = form.text.split()
+        garbled = _edit(rng, word)
+        if first and rng.random() < 0.5:
+            name = " ".join([*first, _edit(rng, garbled)])
+            out.append(f"Talks were held with {name} in the capital.")
+            continue
+        name = " ".join([*first, garbled])
         out.append(f"Talks were held with {name} in the capital. Later {garbled} said no.")
     return out
 
@@ -83,7 +96,7 @@ def _people(names: list[str]) -> list[Entity]:
 
 def test_a_surname_too_common_to_index_leaves_the_given_name_as_the_way_in() -> None:
     # more people share "Smith" than a key may hold (MAX_ENTRY): the surname is
-    # not indexed, so a garbled given name must still lead to the person
+    # not indexed, so the garbled given name is the only way to the person
     stems = "Bar Cal Dor Fen Gil Hal Kor Lan Mor Nor Per Quin Ros Sel Tor Vel".split()
     ends = "ton ric wyn dell mont ford ley bert win".split()
     given = [stem + end for stem in stems for end in ends]
@@ -91,9 +104,3 @@ def test_a_surname_too_common_to_index_leaves_the_given_name_as_the_way_in() -> 
     checker = Checker(_people([*(f"{g} Smith" for g in given), "Jonathan Smith"]))
     findings = checker.check_text("Officials said Jonahtan Smith had resigned.")
     assert [(f.found, f.suggestion) for f in findings] == [("Jonahtan Smith", "Jonathan Smith")]
-
-
-def test_given_names_are_not_indexed_when_the_surname_is() -> None:
-    gazetteer = CompiledGazetteer(_people(["Jonathan Zabrowski"]))
-    assert gazetteer.lookup("jonathon") == []
-    assert gazetteer.lookup("zabrowsky") == [(0, 1)]

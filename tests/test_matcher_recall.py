@@ -90,10 +90,19 @@ TRANSLITERATIONS = [
      "Choigou", "Shoigu"),
     ("In a statement, Denys Chmyhal called for calm.", "Denys Chmyhal", "Denys Shmyhal"),
     # two edits from the name's key, none from its German reading's: found from the
-    # surname itself, which is the only way into a person's name
+    # surname itself, as it would be written alone
     ("Asked about the plans, Siarhei Zichanouski declined to comment.",
      "Siarhei Zichanouski", "Siarhei Tsikhanouski"),
 ]  # fmt: skip
+
+
+OTHER_WORDS_LEAD = [
+    # the given name leads to a person whose surname the index cannot reach from
+    # itself: two edits off, written like an acronym, or an English word's plural
+    ("Officials said Jair Bolsonso had left.", "Jair Bolsonso", "Jair Bolsonaro"),
+    ("In Dakar, President Macki SALL said the talks would go on.", "Macki SALL", "Macky Sall"),
+    ("Emmanel Macrons plan was rejected.", "Emmanel Macrons", "Emmanuel Macron"),
+]
 
 
 HEADLINES = [
@@ -117,6 +126,7 @@ GARBLE_TABLES = {
     "short-surname": SHORT_SURNAMES,
     "transliteration": TRANSLITERATIONS,
     "headline": HEADLINES,
+    "other-words-lead": OTHER_WORDS_LEAD,
 }
 FALSE_FRIEND_TABLES = {
     "short-place": SHORT_PLACE_FALSE_FRIENDS,
