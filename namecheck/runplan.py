@@ -87,7 +87,7 @@ def _plan(
 
 def _headline(tokens: tuple[Token, ...]) -> bool:
     """A run of several words all in capitals: a headline or a caption, where a short
-    word is as likely a name as an acronym ("DONALD TUKS SPEAKS")."""
+    word is as likely a name as an acronym ("ELON MSK VISITS PARIS")."""
     return len(tokens) > 1 and tokens[0].text.isupper() and all(t.all_caps for t in tokens)
 
 
@@ -186,7 +186,7 @@ def _windows(
     headline = _headline(toks)
     for i, token in enumerate(toks):
         # An acronym ("NATO") is no garbled name; in a headline it may be a short
-        # surname that leads to a name of several words ("DONALD TUKS"), never alone.
+        # name word that leads to a name of several words ("ELON MSK"), never alone.
         acronym = _acronym(token.text)
         if acronym and not headline:
             continue
