@@ -66,13 +66,13 @@ class Engines:
 
     overrides: Overrides = field(default_factory=Overrides)
     checker: Checker | None = None
-    _nearest: dict[Path, Path | None] = field(default_factory=dict, repr=False)
+    # absolute folder (a string, never resolved: a link inside the repository stays
+    # inside) → its nearest config file. Strings, not Paths: a walk asks once per
+    # file, and a Path built for each file was most of the time spent finding them.
+    _nearest: dict[str, Path | None] = field(default_factory=dict, repr=False)
     _configs: dict[Path | None, Config] = field(default_factory=dict, repr=False)
     _checkers: dict[CheckerKey, Checker] = field(default_factory=dict, repr=False)
     _gitignore: GitIgnore = field(default_factory=GitIgnore, repr=False)
-    # absolute folder (a string) → its config: a walk asks once per file, and a
-    # Path built for each file was most of the time spent finding the BBC corpus's
-    _folders: dict[str, Config] = field(default_factory=dict, repr=False)
 
     @property
     def filters(self) -> bool:
@@ -81,18 +81,10 @@ class Engines:
 
     def config_for(self, path: str) -> Config:
         """The config of the file at ``path`` (stdin: its ``--stdin-filename``)."""
-        return self._config_in(os.path.dirname(os.path.abspath(path)))
+        return self.folder_config(os.path.dirname(os.path.abspath(path)))
 
-    def _config_in(self, folder: str) -> Config:
-        """The config of an absolute folder. Paths are made absolute with ``abspath``,
-        never resolved: a link inside the repository stays inside, for its config,
-        its ``.gitignore`` and the ``include``/``exclude`` globs alike."""
-        config = self._folders.get(folder)
-        if config is None:
-            config = self._folders[folder] = self.folder_config(Path(folder))
-        return config
-
-    def folder_config(self, folder: Path) -> Config:
+    def folder_config(self, folder: str) -> Config:
+        """The config of an absolute folder."""
         if self.checker is not None or self.overrides.isolated:
             source = None
         elif self.overrides.config is not None:
@@ -104,11 +96,12 @@ class Engines:
             self._configs[source] = self.overrides.apply(base)
         return self._configs[source]
 
-    def _find(self, folder: Path) -> Path | None:
+    def _find(self, folder: str) -> Path | None:
         """:func:`namecheck.config.find_config`, memoised for every folder on the way up."""
         if folder not in self._nearest:
-            own = config_in(folder)
-            above = None if own or folder.parent == folder else self._find(folder.parent)
+            parent = os.path.dirname(folder)
+            own = config_in(Path(folder))
+            above = None if own or parent == folder else self._find(parent)
             self._nearest[folder] = own or above
         return self._nearest[folder]
 
@@ -129,7 +122,7 @@ class Engines:
     def walked(self, path: str, is_dir: bool) -> bool:
         """A file or folder found in a walk: not excluded, not git-ignored, included."""
         full = os.path.abspath(path)
-        config = self._config_in(os.path.dirname(full))
+        config = self.folder_config(os.path.dirname(full))
         if _excluded(config, full, is_dir):
             return False
         if config.respect_gitignore and self._gitignore.ignored(full, is_dir):
