@@ -57,10 +57,9 @@ def _edit(rng: random.Random, word: str) -> str:
 
 def _garbled_sentences(checker: Checker, count: int) -> list[str]:
     """Sentences naming gazetteer entities with one random edit in their last word,
-    then the last word alone; or, for a name of several words, two edits in the last
-    word of the full name: beyond the index's reach from that word, so the other
-    words must lead to it ("Jair Bolsonso"). (A last word two edits off written
-    alone is beyond the index's reach: only the exhaustive scan finds it.)"""
+    then that word alone; or, for half the names of several words, two edits in the
+    last word, where the other words must lead to the name ("Jair Bolsonso"). Such
+    a word is beyond the index's reach on its own, so it is not written alone."""
     rng = random.Random(11)
     forms = [f for f in checker.gazetteer.forms if len(f.words[-1]) > 4 and f.text.isascii()]
     out = []
