@@ -77,9 +77,10 @@ def plan(group: str, gazetteer: CompiledGazetteer) -> tuple[RunPlan, ...]:
 def _plan(
     tokens: tuple[Token, ...], leading: bool, gazetteer: CompiledGazetteer, scorer: Scorer
 ) -> RunPlan:
-    if not _headline(tokens) and all(_inert(token.text, gazetteer, scorer) for token in tokens):
+    headline = _headline(tokens)
+    if not headline and all(_inert(token.text, gazetteer, scorer) for token in tokens):
         return RunPlan(tokens, leading, (), (), ())  # most new runs: nothing to place
-    return _placed(tokens, leading, gazetteer, scorer)
+    return _placed(tokens, leading, gazetteer, scorer, headline)
 
 
 def _headline(tokens: tuple[Token, ...]) -> bool:
@@ -91,11 +92,15 @@ def _headline(tokens: tuple[Token, ...]) -> bool:
 
 
 def _placed(
-    tokens: tuple[Token, ...], leading: bool, gazetteer: CompiledGazetteer, scorer: Scorer
+    tokens: tuple[Token, ...],
+    leading: bool,
+    gazetteer: CompiledGazetteer,
+    scorer: Scorer,
+    headline: bool,
 ) -> RunPlan:
     """A run's plan, its exact forms and windows worked out word by word."""
     exact = _exact(tokens, gazetteer)
-    windows = _windows(tokens, exact, gazetteer, scorer, _headline(tokens))
+    windows = _windows(tokens, exact, gazetteer, scorer, headline)
     return RunPlan(
         tokens, leading, exact,
         tuple(w for w in windows if w.viable), tuple(w for w in windows if not w.viable),

@@ -140,6 +140,7 @@ def test_a_run_of_inert_words_plans_as_placing_it_word_by_word_would(
     for _, group in spans(seed.read_text(encoding="utf-8")):
         for leading, tokens in split(group):
             planned = runplan._plan(tokens, leading, gazetteer, scorer)
-            assert planned == runplan._placed(tokens, leading, gazetteer, scorer)
+            headline = runplan._headline(tokens)
+            assert planned == runplan._placed(tokens, leading, gazetteer, scorer, headline)
             inert += not (planned.exact or planned.windows or planned.rejected)
     assert inert > 10  # the shortcut was taken
